@@ -19,7 +19,8 @@ public readonly record struct MoneyRate(Money Amount, TimeUnit Per)
     /// <param name="duration">The duration.</param>
     /// <returns>Amount x duration in this rate's unit.</returns>
     /// <exception cref="UnitMismatchException">No exact conversion exists between the units.</exception>
-    public Money Over(Duration duration) => Amount * duration.In(Per).Value;
+    public Money Over(Duration duration) =>
+        new(TimeUnits.Convert(Amount.Amount * duration.Value, duration.Unit, Per, "money rate x duration"), Amount.Currency); // multiply first, divide last
 
     /// <summary>Total over a duration; same as <see cref="Over(Duration)"/>.</summary>
     /// <param name="rate">The rate.</param>

@@ -73,7 +73,8 @@ public readonly record struct PurchaseRate
     /// <param name="duration">The duration.</param>
     /// <returns>Rate x duration, a count.</returns>
     /// <exception cref="UnitMismatchException">No exact conversion exists between the units.</exception>
-    public decimal ExpectedCount(Duration duration) => Count * duration.In(Per).Value;
+    public decimal ExpectedCount(Duration duration) =>
+        TimeUnits.Convert(Count * duration.Value, duration.Unit, Per, "rate x duration"); // multiply first, divide last: 6/year x 1 month is exactly 0.5
 
     /// <summary>Expected purchases over a duration, converting through a named convention.</summary>
     /// <param name="duration">The duration.</param>
