@@ -85,8 +85,10 @@ public class TimeTests
         var rate = PurchaseRate.PerYear(perYear.Get % 1000);
         var duration = Duration.Months(months.Get % 1200);
 
-        return rate * duration == rate.In(TimeUnit.Month) * duration
-            && Math.Abs(rate * duration - rate * duration.In(TimeUnit.Year)) <= 1e-20m;
+        // Exact whenever the per-month rate is exact (12 | perYear); equal to 1e-20 otherwise (decimal thirds).
+        return Math.Abs(rate * duration - rate.In(TimeUnit.Month) * duration) <= 1e-20m
+            && Math.Abs(rate * duration - rate * duration.In(TimeUnit.Year)) <= 1e-20m
+            && (perYear.Get % 1000 % 12 != 0 || rate * duration == rate.In(TimeUnit.Month) * duration);
     }
 
     [Property(MaxTest = 1000)]
