@@ -1,0 +1,112 @@
+using System.CommandLine;
+using Ltv.Cli.Output;
+using Ltv.Cli.Parsing;
+using Ltv.Core.Domain;
+using Ltv.Core.Strategies;
+
+namespace Ltv.Cli.Commands;
+
+/// <summary><c>ltv value</c>: values one customer or segment with a deterministic strategy, inputs as options.</summary>
+internal static class ValueCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var strategy = new Option<string>("--strategy") { Description = "simple | churn | discounted | margin", Required = true };
+        strategy.AcceptOnlyFromAmong("simple", "churn", "discounted", "margin");
+        var currency = new Option<string>("--currency") { Description = "ISO 4217 code of the money inputs, e.g. SEK", Required = true };
+        var apv = new Option<string?>("--apv") { Description = "average purchase value, e.g. 500" };
+        var frequency = new Option<string?>("--frequency") { Description = "purchases per period, e.g. 6/year" };
+        var lifespan = new Option<string?>("--lifespan") { Description = "how long a customer stays, e.g. '3 years' or 36mo" };
+        var margin = new Option<string?>("--margin") { Description = "gross margin as a fraction in [0, 1], e.g. 0.3" };
+        var churn = new Option<string?>("--churn") { Description = "churn per period, e.g. 0.1/month" };
+        var costToServe = new Option<string?>("--cost-to-serve") { Description = "cost to serve per period, e.g. 20/month" };
+        var discountRate = new Option<string?>("--discount-rate") { Description = "discount rate per the churn's period, e.g. 0.01/month (discounted)" };
+        var timing = new Option<string>("--timing") { Description = "start (default: first period counted, paid at start) | not-counted (Gupta-Lehmann)", DefaultValueFactory = _ => "start" };
+        timing.AcceptOnlyFromAmong("start", "not-counted");
+        var horizon = new Option<string?>("--horizon") { Description = "finite horizon, e.g. '5 years' (discounted; default infinite)" };
+
+        var command = new Command("value", "Value a customer or segment with the simple, churn, discounted or margin strategy.")
+        {
+            strategy, currency, apv, frequency, lifespan, margin, churn, costToServe, discountRate, timing, horizon,
+        };
+        command.SetAction(parse =>
+        {
+            var code = parse.GetValue(currency)!;
+            var cur = QuantityParser.Build(() => Currency.Of(code), "--currency", code);
+            var drivers = new ValueDrivers();
+            if (parse.GetValue(apv) is { } apvText)
+            {
+                var amount = QuantityParser.Number(apvText, "--apv");
+                drivers = QuantityParser.Build(() => drivers with { AveragePurchaseValue = Money.Of(amount, cur) }, "--apv", apvText);
+            }
+
+            if (parse.GetValue(frequency) is { } frequencyText)
+            {
+                var (count, per) = QuantityParser.PerPeriod(frequencyText, "--frequency");
+                drivers = drivers with { PurchaseFrequency = QuantityParser.Build(() => new PurchaseRate(count, per), "--frequency", frequencyText) };
+            }
+
+            if (parse.GetValue(lifespan) is { } lifespanText)
+            {
+                drivers = drivers with { Lifespan = QuantityParser.Duration(lifespanText, "--lifespan") };
+            }
+
+            if (parse.GetValue(margin) is { } marginText)
+            {
+                var fraction = QuantityParser.Number(marginText, "--margin");
+                drivers = drivers with { GrossMargin = QuantityParser.Build(() => new GrossMargin(fraction), "--margin", marginText) };
+            }
+
+            if (parse.GetValue(churn) is { } churnText)
+            {
+                var (value, per) = QuantityParser.PerPeriod(churnText, "--churn");
+                drivers = drivers with { Churn = QuantityParser.Build(() => new ChurnRate(value, per), "--churn", churnText) };
+            }
+
+            if (parse.GetValue(costToServe) is { } costText)
+            {
+                var (value, per) = QuantityParser.PerPeriod(costText, "--cost-to-serve");
+                drivers = QuantityParser.Build(() => drivers with { CostToServe = new MoneyRate(Money.Of(value, cur), per) }, "--cost-to-serve", costText);
+            }
+
+            ILtvModel model = parse.GetValue(strategy) switch
+            {
+                "simple" => SimpleLtvModel.Instance,
+                "churn" => ChurnLtvModel.Instance,
+                "margin" => MarginLtvModel.Instance,
+                _ => Discounted(parse.GetValue(discountRate), parse.GetValue(timing)!, parse.GetValue(horizon)),
+            };
+
+            LtvEstimate estimate;
+            try
+            {
+                estimate = model.Estimate(drivers);
+            }
+            catch (Exception ex) when (ex is ArgumentException or UnitMismatchException or CurrencyMismatchException)
+            {
+                throw new UsageException($"--strategy {model.Name}: {ex.Message}", ex);
+            }
+
+            Report.Estimate(output, estimate);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static DiscountedLtvModel Discounted(string? rateText, string timing, string? horizonText)
+    {
+        if (rateText is null)
+        {
+            throw new UsageException("--discount-rate: the discounted strategy needs a discount rate, e.g. --discount-rate 0.01/month.");
+        }
+
+        var (rate, per) = QuantityParser.PerPeriod(rateText, "--discount-rate");
+        var discount = QuantityParser.Build(() => new DiscountRate(rate, per), "--discount-rate", rateText);
+        return new DiscountedLtvModel(new DiscountedLtvOptions
+        {
+            DiscountRate = discount,
+            Timing = timing == "not-counted" ? DiscountTiming.FirstPeriodNotCounted : DiscountTiming.FirstPeriodAtStart,
+            Horizon = horizonText is null ? null : QuantityParser.Duration(horizonText, "--horizon"),
+        });
+    }
+}

@@ -1,0 +1,13 @@
+using System.Text.Json;
+
+namespace Ltv.Cli;
+
+/// <summary>Which exceptions mean "the input data is bad" (exit code 1) and how to say so in one line.</summary>
+internal static class DataErrors
+{
+    public static bool IsDataError(Exception ex) =>
+        ex is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or JsonException or FormatException
+        or ArgumentException or InvalidOperationException or IOException;
+
+    public static string OneLine(Exception ex) => ex.Message.ReplaceLineEndings(" ");
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Ltv.Cli.Commands;
+
+namespace Ltv.Cli;
+
+/// <summary>The <c>ltv</c> command line: builds the commands and maps failures to exit codes.</summary>
+internal static class LtvApp
+{
+    /// <summary>Runs one command line.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error: one line per failure.</param>
+    /// <returns>0 on success, 1 on bad data, 2 on bad usage.</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("ltv: customer lifetime value from the command line (Ltv.Core).")
+        {
+            ValueCommand.Create(output),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                error.WriteLine($"ltv: {parseError.Message}");
+            }
+
+            error.WriteLine("Run 'ltv --help' (or 'ltv COMMAND --help') for usage.");
+            return ExitCodes.BadUsage;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException ex)
+        {
+            error.WriteLine($"ltv: {ex.Message}");
+            return ExitCodes.BadUsage;
+        }
+        catch (Exception ex) when (DataErrors.IsDataError(ex))
+        {
+            error.WriteLine($"ltv: {DataErrors.OneLine(ex)}");
+            return ExitCodes.BadData;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace Ltv.Cli;
+
+/// <summary>The <c>ltv</c> tool's entry point.</summary>
+public static class Program
+{
+    /// <summary>Runs the command line and returns its exit code (0 ok, 1 bad data, 2 bad usage).</summary>
+    /// <param name="args">The arguments.</param>
+    /// <returns>The exit code.</returns>
+    public static int Main(string[] args) => LtvApp.Run(args, Console.Out, Console.Error);
+}
