@@ -1,0 +1,98 @@
+using System.Globalization;
+using Ltv.Core.Domain;
+using Ltv.Core.History;
+
+namespace Ltv.Core.IO;
+
+/// <summary>The shared end of every reader: checks a parsed row, appends it or rejects it by mode.</summary>
+internal sealed class RowSink
+{
+    private const int MaxText = 200;
+    private readonly List<RejectedRow> _rejected = [];
+    private readonly ReadMode _mode;
+    private readonly int _obsEnd;
+    private readonly DateOnly? _observationEnd;
+
+    public RowSink(string file, Currency currency, ReadMode mode, DateOnly? observationEnd, int capacity = 0)
+    {
+        File = file;
+        _mode = Enum.IsDefined(mode) ? mode : throw new ArgumentOutOfRangeException(nameof(mode), mode, $"mode must be a defined ReadMode (was '{mode}').");
+        _observationEnd = observationEnd;
+        _obsEnd = observationEnd?.DayNumber ?? int.MaxValue;
+        Builder = new PurchaseLogBuilder(currency, capacity);
+    }
+
+    public string File { get; }
+
+    public int HeaderLine { get; set; }
+
+    public PurchaseLogBuilder Builder { get; }
+
+    public void Reject(int line, int column, string columnName, ReadOnlySpan<char> text, RejectReason reason, string why)
+    {
+        var shown = text.Length > MaxText ? string.Concat(text[..MaxText], "...") : text.ToString();
+        var where = column > 0
+            ? $"line {line.ToString(CultureInfo.InvariantCulture)}, column {column.ToString(CultureInfo.InvariantCulture)} ({columnName})"
+            : $"line {line.ToString(CultureInfo.InvariantCulture)}";
+        var row = new RejectedRow(File, line, column, columnName, shown, reason, $"{File}, {where}: {why} (was '{shown}').");
+        if (_mode == ReadMode.Strict)
+        {
+            throw new LogFormatException(row);
+        }
+
+        _rejected.Add(row);
+    }
+
+    /// <summary>Parses and checks an amount; false (after rejecting) when bad.</summary>
+    public bool TryAmount(int line, int column, string columnName, ReadOnlySpan<char> text, NumberStyles styles, IFormatProvider provider, out long minor)
+    {
+        minor = 0;
+        if (!decimal.TryParse(text, styles, provider, out var amount))
+        {
+            Reject(line, column, columnName, text, RejectReason.MalformedNumber, "amount must be a number");
+            return false;
+        }
+
+        if (amount < 0m)
+        {
+            Reject(line, column, columnName, text, RejectReason.NegativeAmount, "amount must be zero or more (refunds are not purchases)");
+            return false;
+        }
+
+        if (!MinorUnits.TryToMinor(amount, Builder.MinorUnitScale, out minor))
+        {
+            Reject(line, column, columnName, text, RejectReason.AmountTooPrecise, $"amount must have at most {Builder.Currency.MinorUnitDigits} decimals for {Builder.Currency.Code}");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Checks the date against the observation end; false (after rejecting) when after it.</summary>
+    public bool CheckDate(int line, int column, string columnName, ReadOnlySpan<char> text, DateOnly date)
+    {
+        if (date.DayNumber > _obsEnd)
+        {
+            Reject(line, column, columnName, text, RejectReason.AfterObservationEnd, $"date must be on or before the observation end {_observationEnd:yyyy-MM-dd}");
+            return false;
+        }
+
+        return true;
+    }
+
+    public bool CheckId(int line, int column, string columnName, ReadOnlySpan<char> id)
+    {
+        if (id.IsWhiteSpace())
+        {
+            Reject(line, column, columnName, id, RejectReason.BlankCustomerId, "customer id must not be empty or blank");
+            return false;
+        }
+
+        return true;
+    }
+
+    public void Accept(ReadOnlySpan<char> id, DateOnly date, long minor) => Builder.Add(id, date, minor);
+
+    public LogReadResult Finish() =>
+        new(Builder.Build(), new ReadReport(File, HeaderLine, Builder.Count, _rejected.ToArray()));
+}
