@@ -9,8 +9,9 @@ namespace Ltv.Core.Benchmarks.IO;
 
 /// <summary>
 /// Reading a purchase-log CSV (customer_id,date,amount,currency) generated in a temp folder: the naive
-/// ReadLines + Split baseline, Sep raw read (fields touched, nothing parsed), CsvHelper parsing the same
-/// fields, and <see cref="CsvLogReader"/> (parse, validate, intern ids, columnar log).
+/// ReadLines + Split reader building the same columns (baseline), Sep raw read (fields touched, nothing
+/// parsed), CsvHelper parsing the same fields (no columns kept), and <see cref="CsvLogReader"/> (parse,
+/// validate, intern ids, columnar log).
 /// </summary>
 [MemoryDiagnoser]
 public class CsvParseBenchmarks
@@ -41,18 +42,29 @@ public class CsvParseBenchmarks
     [GlobalCleanup]
     public void Cleanup() => File.Delete(_path);
 
+    /// <summary>The naive reader: ReadLines + Split, ids mapped to dense ints in a dictionary, three growing columns.</summary>
     [Benchmark(Baseline = true)]
-    public long NaiveReadLinesSplit()
+    public int NaiveReadLinesSplit()
     {
-        long cents = 0;
+        var ids = new Dictionary<string, int>();
+        var customer = new List<int>();
+        var day = new List<int>();
+        var cents = new List<long>();
         foreach (var line in File.ReadLines(_path).Skip(1))
         {
             var f = line.Split(',');
-            _ = DateOnly.ParseExact(f[1], "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            cents += (long)(decimal.Parse(f[2], CultureInfo.InvariantCulture) * 100m);
+            if (!ids.TryGetValue(f[0], out var c))
+            {
+                c = ids.Count;
+                ids.Add(f[0], c);
+            }
+
+            customer.Add(c);
+            day.Add(DateOnly.ParseExact(f[1], "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber);
+            cents.Add((long)(decimal.Parse(f[2], CultureInfo.InvariantCulture) * 100m));
         }
 
-        return cents;
+        return customer.Count;
     }
 
     [Benchmark]

@@ -46,6 +46,11 @@ internal sealed class RowSink
     /// <summary>Parses and checks an amount; false (after rejecting) when bad.</summary>
     public bool TryAmount(int line, int column, string columnName, ReadOnlySpan<char> text, NumberStyles styles, IFormatProvider provider, out long minor)
     {
+        if (ReferenceEquals(provider, CultureInfo.InvariantCulture) && TryPlainAmount(text, Builder.Currency.MinorUnitDigits, out minor))
+        {
+            return true;
+        }
+
         minor = 0;
         if (!decimal.TryParse(text, styles, provider, out var amount))
         {
@@ -65,6 +70,71 @@ internal sealed class RowSink
             return false;
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// The fast path for plain invariant amounts ("123", "123.4", "123.45"): digits, at most one '.', at most
+    /// <paramref name="digits"/> decimals, at most 14 integer digits. Anything else (signs, exponents, white
+    /// space, more decimals) returns false and goes through decimal.TryParse with its checks. Hand-written
+    /// because decimal parsing plus the exact minor-unit conversion was measured about 3 times slower.
+    /// </summary>
+    internal static bool TryPlainAmount(ReadOnlySpan<char> text, int digits, out long minor)
+    {
+        minor = 0;
+        if (text.IsEmpty || text.Length > 20)
+        {
+            return false;
+        }
+
+        long value = 0;
+        var integerDigits = 0;
+        var i = 0;
+        for (; i < text.Length && text[i] != '.'; i++)
+        {
+            var d = text[i] - '0';
+            if ((uint)d > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + d;
+            integerDigits++;
+        }
+
+        if (integerDigits is 0 or > 14)
+        {
+            return false;
+        }
+
+        var decimals = 0;
+        if (i < text.Length)
+        {
+            i++;
+            if (i == text.Length)
+            {
+                return false;
+            }
+
+            for (; i < text.Length; i++)
+            {
+                var d = text[i] - '0';
+                if ((uint)d > 9 || decimals == digits)
+                {
+                    return false;
+                }
+
+                value = (value * 10) + d;
+                decimals++;
+            }
+        }
+
+        for (; decimals < digits; decimals++)
+        {
+            value *= 10;
+        }
+
+        minor = value;
         return true;
     }
 
