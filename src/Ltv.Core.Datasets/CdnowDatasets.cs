@@ -1,7 +1,9 @@
 using System.Globalization;
+
 using Ltv.Core.Domain;
 using Ltv.Core.History;
 using Ltv.Core.IO;
+
 using nietras.SeparatedValues;
 
 namespace Ltv.Core.Datasets;

@@ -1,6 +1,8 @@
 using System.Globalization;
+
 using Ltv.Core.Domain;
 using Ltv.Core.History;
+
 using nietras.SeparatedValues;
 
 namespace Ltv.Core.Datasets;

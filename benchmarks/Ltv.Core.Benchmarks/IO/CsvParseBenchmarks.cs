@@ -1,8 +1,12 @@
 using System.Globalization;
+
 using BenchmarkDotNet.Attributes;
+
 using CsvHelper;
+
 using Ltv.Core.History;
 using Ltv.Core.IO;
+
 using nietras.SeparatedValues;
 
 namespace Ltv.Core.Benchmarks.IO;

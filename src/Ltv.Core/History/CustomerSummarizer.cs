@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+
 using Ltv.Core.Domain;
 using Ltv.Core.Validation;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
+
 using Ltv.Core.Domain;
+
 using nietras.SeparatedValues;
 
 namespace Ltv.Core.IO;
@@ -105,6 +107,7 @@ public static class CsvLogReader
     private static void ReadRows(SepReader sep, Columns c, CsvLogOptions options, RowSink sink)
     {
         var currencyCode = options.Currency.Code.AsSpan();
+        var lastLine = 1;
         while (true)
         {
             try
@@ -116,11 +119,12 @@ public static class CsvLogReader
             }
             catch (Exception e) when (e is not LogFormatException and not OutOfMemoryException)
             {
-                throw new LogFormatException(sink.File, 0, string.Empty, $"{sink.File}: the file cannot be read after line {sink.Builder.Count + sink.HeaderLine} ({e.Message}).", e);
+                throw new LogFormatException(sink.File, lastLine + 1, string.Empty, $"{sink.File}, line {lastLine + 1}: the file cannot be read ({e.Message}).", e);
             }
 
             var row = sep.Current;
             var line = row.LineNumberFrom;
+            lastLine = line;
             if (row.ColCount <= c.Needed)
             {
                 var missing = c.FirstMissing(row.ColCount);

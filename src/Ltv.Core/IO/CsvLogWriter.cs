@@ -1,5 +1,7 @@
 using System.Globalization;
+
 using Ltv.Core.History;
+
 using nietras.SeparatedValues;
 
 namespace Ltv.Core.IO;

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+
 using Ltv.Core.Domain;
 using Ltv.Core.History;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
+
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+
 using Ltv.Core.IO;
 
 namespace Ltv.Core.Tests.IO;
