@@ -192,7 +192,7 @@ public static class CustomerSummarizer
         }
     }
 
-    /// <summary>Per-customer running state; 44 bytes so that one row touches one cache line.</summary>
+    /// <summary>Per-customer running state in 48 bytes, so that a row touches one or two cache lines of it.</summary>
     [StructLayout(LayoutKind.Sequential)]
     private struct Accumulator
     {

@@ -2,6 +2,8 @@ using System.Globalization;
 
 using Ltv.Core.Datasets;
 using Ltv.Core.Domain;
+using Ltv.Core.History;
+using Ltv.Core.Strategies;
 
 namespace Ltv.Core.Tests.Datasets;
 
@@ -107,5 +109,24 @@ public class CdnowSummaryTests
         Assert.Equal(22, d.Count);
         Assert.Equal(11104d, d.CustomerCount);
         Assert.All(d.Age.ToArray(), t => Assert.Equal(6d, t));
+    }
+
+    [Fact]
+    public void Log_to_summary_to_ltv_runs_on_the_sample_with_an_independent_apv()
+    {
+        var all = Assert.Single(SegmentAggregator.Aggregate(Sample.Summaries, _ => "all"));
+        var rows = EmbeddedData.ReadAllText(EmbeddedData.CdnowSample)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(f => string.CompareOrdinal(f[2], "19970930") <= 0)
+            .Select(f => (Id: f[1], Day: f[2], Amount: decimal.Parse(f[4], CultureInfo.InvariantCulture)))
+            .ToArray();
+        var transactions = rows.Select(r => (r.Id, r.Day)).Distinct().Count();
+        Assert.Equal(2357 + 2457, transactions);
+        Assert.Equal(Money.Of(rows.Sum(r => r.Amount) / transactions, Currency.USD), all.Drivers.AveragePurchaseValue);
+        Assert.Equal(2357, all.CustomerCount);
+        var ltv = SimpleLtvModel.Instance.Estimate(all.Drivers);
+        Assert.Equal(Currency.USD, ltv.Value.Currency);
+        Assert.True(ltv.Value.Amount > 0m);
     }
 }

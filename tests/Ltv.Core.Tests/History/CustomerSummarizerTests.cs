@@ -167,4 +167,23 @@ public class CustomerSummarizerTests
 
         return true;
     }
+
+    [Fact]
+    public void Row_accessors_name_the_row_and_first_purchase_dates_are_kept()
+    {
+        var s = Summarize(new SummaryOptions(D0.AddDays(9), TimeUnit.Day), P("a", 3, 1m), P("b", 1, 1m));
+        Assert.Equal([D0.AddDays(3).DayNumber, D0.AddDays(1).DayNumber], s.FirstPurchaseDayNumber.ToArray());
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => s.MonetaryAt(2));
+        Assert.Contains("row must be in [0, 2) (was '2')", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => s.CalibrationSpendAt(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => s.HoldoutSpendAt(5));
+    }
+
+    [Fact]
+    public void An_empty_log_has_no_patterns()
+    {
+        var s = PurchaseLog.FromPurchases([], Currency.EUR).Summarize(new SummaryOptions(D0, TimeUnit.Day));
+        Assert.Equal(0, s.Count);
+        Assert.Throws<ArgumentException>(() => s.ToPatterns());
+    }
 }

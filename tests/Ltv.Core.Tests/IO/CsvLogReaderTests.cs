@@ -232,4 +232,55 @@ public class CsvLogReaderTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Pipe_separator_is_detected_and_quoted_line_breaks_keep_the_starting_line()
+    {
+        var (log, _) = Read("customer_id|date|amount\nA|2024-01-01|1\n");
+        Assert.Equal(1, log.Count);
+        var (_, report) = Read("customer_id,date,amount\n\"two\nlines\",2024-01-01,1\nB,bad,1\n", new CsvLogOptions { Mode = ReadMode.Lenient });
+        Assert.Equal(4, report.Rejected[0].Line);
+        Assert.Equal(1, report.RowsAccepted);
+    }
+
+    [Fact]
+    public void A_date_format_with_a_time_uses_the_date()
+    {
+        var (log, _) = Read("customer_id,date,amount\nA,31/12/2023 23:59,1\n", new CsvLogOptions { DateFormat = "dd/MM/yyyy HH:mm" });
+        Assert.Equal(new DateOnly(2023, 12, 31), log.DateAt(0));
+        var e = Strict("customer_id,date,amount\nA,2023-12-31,1\n", new CsvLogOptions { DateFormat = "dd/MM/yyyy HH:mm" });
+        Assert.Contains("date must be in the format dd/MM/yyyy HH:mm", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Defaults_are_the_documented_ones()
+    {
+        var o = new CsvLogOptions();
+        Assert.Equal(("customer_id", "date", "amount", (string?)null), (o.CustomerColumn, o.DateColumn, o.AmountColumn, o.CurrencyColumn));
+        Assert.Equal(Currency.USD, o.Currency);
+        Assert.Equal(ReadMode.Strict, o.Mode);
+        Assert.Null(o.Separator);
+        Assert.Null(o.DateFormat);
+        Assert.Same(CultureInfo.InvariantCulture, o.AmountFormat);
+        Assert.Null(o.ObservationEnd);
+    }
+
+    [Fact]
+    public void Offending_text_is_cut_at_200_characters()
+    {
+        var longDate = new string('9', 300);
+        var (_, report) = Read($"customer_id,date,amount\nA,{longDate},1\n", new CsvLogOptions { Mode = ReadMode.Lenient });
+        Assert.Equal(new string('9', 200) + "...", report.Rejected[0].Text);
+    }
+
+    [Fact]
+    public void Exception_constructors_keep_message_and_cause()
+    {
+        var inner = new InvalidOperationException("x");
+        var e = new LogFormatException("m", inner);
+        Assert.Equal(("m", inner, (RejectReason?)null, 0), (e.Message, (InvalidOperationException)e.InnerException!, e.Reason, e.Line));
+        Assert.Equal("m", new LogFormatException("m").Message);
+        Assert.Equal("The purchase log cannot be read.", new LogFormatException().Message);
+        Assert.Throws<ArgumentNullException>(() => new LogFormatException((RejectedRow)null!));
+    }
 }
