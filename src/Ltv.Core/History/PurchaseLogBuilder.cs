@@ -11,9 +11,7 @@ namespace Ltv.Core.History;
 /// <remarks>Not thread safe. <see cref="Build"/> may be called once; the builder is spent afterwards.</remarks>
 public sealed class PurchaseLogBuilder
 {
-    private readonly Dictionary<string, int> _index;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly List<string> _ids = [];
+    private readonly CustomerIdMap _ids = new();
     private int[] _customer;
     private int[] _day;
     private long[] _amount;
@@ -33,8 +31,6 @@ public sealed class PurchaseLogBuilder
 
         Currency = currency;
         MinorUnitScale = MinorUnits.Scale(currency);
-        _index = new Dictionary<string, int>(StringComparer.Ordinal);
-        _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
         var initial = Math.Max(capacity, 16);
         _customer = new int[initial];
         _day = new int[initial];
@@ -97,12 +93,13 @@ public sealed class PurchaseLogBuilder
         }
 
         _built = true;
-        return new PurchaseLog([.. _ids], _customer, _day, _amount, _count, Currency);
+        return new PurchaseLog(_ids.ToArray(), _customer, _day, _amount, _count, Currency);
     }
 
     private int IndexOf(ReadOnlySpan<char> customerId)
     {
-        if (_lookup.TryGetValue(customerId, out var c))
+        var c = _ids.IndexOf(customerId);
+        if (c >= 0)
         {
             return c;
         }
@@ -112,11 +109,7 @@ public sealed class PurchaseLogBuilder
             throw new ArgumentException($"customerId must not be empty or blank (was '{customerId.ToString()}').", nameof(customerId));
         }
 
-        c = _ids.Count;
-        var id = customerId.ToString();
-        _index.Add(id, c);
-        _ids.Add(id);
-        return c;
+        return _ids.Add(customerId);
     }
 
     private void Append(int customer, int day, long amount)
