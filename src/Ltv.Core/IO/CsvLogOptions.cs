@@ -1,0 +1,55 @@
+using System.Globalization;
+
+using Ltv.Core.Domain;
+
+namespace Ltv.Core.IO;
+
+/// <summary>
+/// How <see cref="CsvLogReader"/> reads a delimited purchase log: separator, header names, date and amount
+/// formats, currency, mode and observation end.
+/// </summary>
+/// <remarks>
+/// The file must have a header line. Dates are ISO 8601 by default (<c>2024-03-01</c>, or a timestamp such as
+/// <c>2024-03-01T14:05:00</c> or <c>2024-03-01T14:05:00+01:00</c>, whose date as written is used); set
+/// <see cref="DateFormat"/> for another exact format. Amounts use the invariant culture (<c>1234.50</c>)
+/// unless <see cref="AmountFormat"/> names another (for example a <see cref="NumberFormatInfo"/> with a comma
+/// decimal separator); thousands separators of that format are accepted.
+/// </remarks>
+public sealed record CsvLogOptions
+{
+    /// <summary>The separator: ',', ';' or '\t'; <see langword="null"/> (the default) detects it from the header.</summary>
+    public char? Separator
+    {
+        get;
+        init => field = value is null or ',' or ';' or '\t' or '|'
+            ? value
+            : throw new ArgumentOutOfRangeException("separator", value, $"separator must be ',', ';', tab or '|' (was '{value}').");
+    }
+
+    /// <summary>The header name of the customer id column; "customer_id" by default.</summary>
+    public string CustomerColumn { get; init; } = "customer_id";
+
+    /// <summary>The header name of the date column; "date" by default.</summary>
+    public string DateColumn { get; init; } = "date";
+
+    /// <summary>The header name of the amount column; "amount" by default.</summary>
+    public string AmountColumn { get; init; } = "amount";
+
+    /// <summary>The header name of an optional currency column (ISO 4217 codes); <see langword="null"/> when the file has one currency.</summary>
+    public string? CurrencyColumn { get; init; }
+
+    /// <summary>The currency of the log. Rows of another currency (by <see cref="CurrencyColumn"/>) are rejected. US dollars by default.</summary>
+    public Currency Currency { get; init; } = Currency.USD;
+
+    /// <summary>An exact date format such as "dd.MM.yyyy"; <see langword="null"/> for ISO 8601.</summary>
+    public string? DateFormat { get; init; }
+
+    /// <summary>The number format of amounts; <see cref="CultureInfo.InvariantCulture"/> by default.</summary>
+    public IFormatProvider AmountFormat { get; init; } = CultureInfo.InvariantCulture;
+
+    /// <summary>Strict (throw on the first bad row, the default) or lenient (collect bad rows).</summary>
+    public ReadMode Mode { get; init; } = ReadMode.Strict;
+
+    /// <summary>When set, rows dated after it are rejected as <see cref="RejectReason.AfterObservationEnd"/>.</summary>
+    public DateOnly? ObservationEnd { get; init; }
+}
