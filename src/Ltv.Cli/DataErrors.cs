@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ltv.Core.IO;
 
 namespace Ltv.Cli;
 
@@ -6,7 +7,7 @@ namespace Ltv.Cli;
 internal static class DataErrors
 {
     public static bool IsDataError(Exception ex) =>
-        ex is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or JsonException or FormatException
+        ex is LogFormatException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or JsonException or FormatException
         or ArgumentException or InvalidOperationException or IOException;
 
     public static string OneLine(Exception ex) => ex.Message.ReplaceLineEndings(" ");

@@ -15,6 +15,7 @@ internal static class LtvApp
     {
         var root = new RootCommand("ltv: customer lifetime value from the command line (Ltv.Core).")
         {
+            SummarizeCommand.Create(output, error),
             ValueCommand.Create(output),
         };
 

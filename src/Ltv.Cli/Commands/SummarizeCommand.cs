@@ -1,0 +1,91 @@
+using System.CommandLine;
+using Ltv.Cli.Output;
+using Ltv.Cli.Parsing;
+using Ltv.Core.Domain;
+using Ltv.Core.History;
+
+namespace Ltv.Cli.Commands;
+
+/// <summary>
+/// <c>ltv summarize LOG</c>: per-customer repeat-purchase summary with the lifetimes columns
+/// <c>customer_id,frequency,recency,T,monetary_value</c> (plus the holdout columns with a calibration split).
+/// </summary>
+internal static class SummarizeCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var log = new LogOptions();
+        var observationEnd = new Option<string>("--observation-end") { Description = "last day observed, YYYY-MM-DD (rows after it are bad data)", Required = true };
+        var calibrationEnd = new Option<string?>("--calibration-end") { Description = "last day of calibration, YYYY-MM-DD; later rows form the holdout" };
+        var unit = new Option<string>("--unit") { Description = "day (default) | week | month | year (month and year: 365.25 days a year)", DefaultValueFactory = _ => "day" };
+        unit.AcceptOnlyFromAmong("day", "week", "month", "year");
+        var outputPath = new Option<string?>("--output", "-o") { Description = "output CSV file (default standard output)" };
+
+        var command = new Command("summarize", "Summarize a purchase log per customer: frequency, recency, T, monetary value (and holdout).");
+        log.AddTo(command);
+        command.Options.Add(observationEnd);
+        command.Options.Add(calibrationEnd);
+        command.Options.Add(unit);
+        command.Options.Add(outputPath);
+        command.SetAction(parse =>
+        {
+            var end = LogOptions.Date(parse.GetValue(observationEnd)!, "--observation-end");
+            var split = parse.GetValue(calibrationEnd) is { } text ? LogOptions.Date(text, "--calibration-end") : (DateOnly?)null;
+            if (split is { } s && s > end)
+            {
+                throw new UsageException($"--calibration-end: '{s:yyyy-MM-dd}' is after --observation-end '{end:yyyy-MM-dd}'.");
+            }
+
+            var timeUnit = QuantityParser.Unit(parse.GetValue(unit)!, "--unit");
+            var (purchases, report) = log.Read(parse, end);
+            var summaries = purchases.Summarize(new SummaryOptions(end, timeUnit) { CalibrationEnd = split, Convention = CalendarConvention.Julian });
+            var path = parse.GetValue(outputPath);
+            CsvOutput.Write(path, output, writer => Write(writer, summaries, split is not null));
+            var messages = path is null ? error : output;
+            log.Finish(parse, report, path, messages);
+            messages.WriteLine($"customers {summaries.Count}, repeat customers {summaries.RepeatCustomerCount}, first purchase after calibration end (left out) {summaries.ExcludedCustomerCount}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Write(TextWriter writer, CustomerSummaries summaries, bool holdout)
+    {
+        var options = summaries.Options;
+        var holdoutDuration = holdout
+            ? (options.Convention ?? CalendarConvention.Julian).Convert(options.ObservationEnd.DayNumber - options.EffectiveCalibrationEnd.DayNumber, TimeUnit.Day, summaries.Unit)
+            : 0m;
+        writer.WriteLine(holdout
+            ? "customer_id,frequency,recency,T,monetary_value,frequency_holdout,monetary_value_holdout,duration_holdout"
+            : "customer_id,frequency,recency,T,monetary_value");
+        var frequency = summaries.Frequency;
+        var recency = summaries.Recency;
+        var age = summaries.Age;
+        var holdoutFrequency = summaries.HoldoutFrequency;
+        for (var i = 0; i < summaries.Count; i++)
+        {
+            writer.Write(CsvOutput.Field(summaries.CustomerIds[i]));
+            writer.Write(',');
+            writer.Write(CsvOutput.Number(frequency[i]));
+            writer.Write(',');
+            writer.Write(CsvOutput.Number(recency[i]));
+            writer.Write(',');
+            writer.Write(CsvOutput.Number(age[i]));
+            writer.Write(',');
+            writer.Write(CsvOutput.Number(summaries.MonetaryAt(i).Amount));
+            if (holdout)
+            {
+                var n = holdoutFrequency[i];
+                var spend = summaries.HoldoutSpendAt(i).Amount;
+                writer.Write(',');
+                writer.Write(CsvOutput.Number(n));
+                writer.Write(',');
+                writer.Write(CsvOutput.Number(n == 0 ? 0m : spend / n));
+                writer.Write(',');
+                writer.Write(CsvOutput.Number(holdoutDuration));
+            }
+
+            writer.WriteLine();
+        }
+    }
+}
