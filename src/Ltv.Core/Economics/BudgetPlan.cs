@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+
 using Ltv.Core.Domain;
 
 namespace Ltv.Core.Economics;
