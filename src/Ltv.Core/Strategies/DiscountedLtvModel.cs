@@ -164,6 +164,14 @@ public sealed class DiscountedLtvModel : ILtvModel
     internal static decimal ExtendedValue(decimal revenue, decimal cost, decimal r, decimal d, DiscountedLtvOptions options, TimeUnit period, long? periods)
     {
         ValidateExtended(options, period);
+        var (p, offset) = ExtendedRatio(r, d, options, periods);
+        var (weighted, plain) = ExtendedSums(p, offset, cost != 0m, options, periods);
+        return (revenue * weighted) - (cost * plain);
+    }
+
+    /// <summary>p = (1+g) r / (1+d) and the first period's index (0 or 1, from the timing); throws when an infinite sum diverges.</summary>
+    internal static (decimal P, int Offset) ExtendedRatio(decimal r, decimal d, DiscountedLtvOptions options, long? periods)
+    {
         var p = (1m + options.GrowthPerPeriod) * r / (1m + d);
         var offset = options.Timing == DiscountTiming.FirstPeriodAtStart ? 0 : 1;
         if (periods is null && p >= 1m)
@@ -174,11 +182,17 @@ public sealed class DiscountedLtvModel : ILtvModel
                 Guard.Show(d));
         }
 
+        return (p, offset);
+    }
+
+    /// <summary>The sums A = sum w_t p^t and B = sum p^t (B only when <paramref name="needPlain"/>), shared with the bulk engine.</summary>
+    internal static (decimal Weighted, decimal Plain) ExtendedSums(decimal p, int offset, bool needPlain, DiscountedLtvOptions options, long? periods)
+    {
         try
         {
             var weighted = WeightedSum(options.Seasonality, offset, p, periods);
-            var plain = cost == 0m ? 0m : WeightedSum(null, offset, p, periods);
-            return (revenue * weighted) - (cost * plain);
+            var plain = needPlain ? WeightedSum(null, offset, p, periods) : 0m;
+            return (weighted, plain);
         }
         catch (OverflowException)
         {
@@ -264,7 +278,7 @@ public sealed class DiscountedLtvModel : ILtvModel
         return result;
     }
 
-    private static long Periods(Duration horizon, TimeUnit period)
+    internal static long Periods(Duration horizon, TimeUnit period)
     {
         var periods = TimeUnits.Convert(horizon.Value, horizon.Unit, period, "a discounted LTV horizon");
         if (periods != decimal.Truncate(periods) || periods > int.MaxValue)
