@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
+
 using Ltv.Core.Domain;
 using Ltv.Core.Economics;
 using Ltv.Core.Strategies;
@@ -135,7 +137,7 @@ public sealed class BulkLtvEngine
     /// <param name="maxDegreeOfParallelism">At most this many threads; -1 (the default) lets the runtime choose.</param>
     /// <exception cref="MissingInputException">A column the strategy needs is empty.</exception>
     /// <exception cref="ArgumentException">Column or output lengths differ from the customer count, or the totals' currency differs.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A value is outside its domain (the first bad row found by any thread is reported).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is outside its domain; the first bad row in customer order is reported, as in a sequential run.</exception>
     public void ComputeParallel(CustomerColumns columns, Memory<decimal> customerValues, BulkSegmentTotals totals, int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(totals);
@@ -157,19 +159,34 @@ public sealed class BulkLtvEngine
             Array.Clear(values, 0, blocks * segments);
             Array.Clear(customers, 0, blocks * segments);
             Array.Clear(costs, 0, blocks * segments);
+            var errors = new Exception?[blocks];
             Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, block =>
             {
                 var start = block * BlockSize;
                 var length = Math.Min(BlockSize, count - start);
-                RunBlock(
-                    columns.AsSpans(),
-                    start,
-                    length,
-                    customerValues.IsEmpty ? default : customerValues.Span.Slice(start, length),
-                    values.AsSpan(block * segments, segments),
-                    customers.AsSpan(block * segments, segments),
-                    costs.AsSpan(block * segments, segments));
+                try
+                {
+                    RunBlock(
+                        columns.AsSpans(),
+                        start,
+                        length,
+                        customerValues.IsEmpty ? default : customerValues.Span.Slice(start, length),
+                        values.AsSpan(block * segments, segments),
+                        customers.AsSpan(block * segments, segments),
+                        costs.AsSpan(block * segments, segments));
+                }
+                catch (Exception error) when (error is ArgumentException or ArithmeticException)
+                {
+                    errors[block] = error;
+                }
             });
+
+            // Report the bad row a sequential run would report: the first in the earliest failing block.
+            if (Array.Find(errors, e => e is not null) is { } first)
+            {
+                ExceptionDispatchInfo.Capture(first).Throw();
+            }
+
             for (var block = 0; block < blocks; block++)
             {
                 totals.AddBlock(values.AsSpan(block * segments, segments), customers.AsSpan(block * segments, segments), costs.AsSpan(block * segments, segments));
