@@ -10,12 +10,12 @@ namespace Ltv.Core.Bulk;
 /// every computation overwrites it, and reusing it keeps a computation free of allocations.
 /// </summary>
 /// <remarks>
-/// Totals are <see cref="decimal"/> sums in a fixed order (customer order within blocks of
-/// <see cref="BulkLtvEngine.BlockSize"/> customers, then block order), so sequential and parallel runs give
-/// the same digits. Each addition is exact while the sum fits in decimal's 28 significant digits and
-/// otherwise rounds at the 28th digit: for totals below 10^15 (a quadrillion) over fewer than 10^9
-/// customers the accumulated error stays below 10^-3 of a minor unit, so totals are exact to the cent.
-/// Not thread safe while a computation writes it.
+/// <para>Totals are exact: the engine adds each customer's decimal value exactly (one 128-bit integer
+/// per decimal scale) and rounds only once, at the end, to decimal's 28-29 significant digits (half to
+/// even). A total is therefore the true sum of the per-customer values to within one unit in its 28th
+/// significant digit: exact to the cent for any total below 10^26. Because the additions are exact they
+/// do not depend on order, so sequential and parallel runs give the same digits.</para>
+/// <para>Not thread safe while a computation writes it.</para>
 /// </remarks>
 public sealed class BulkSegmentTotals
 {
@@ -38,9 +38,8 @@ public sealed class BulkSegmentTotals
         _values = new decimal[segmentCount];
         _customers = new long[segmentCount];
         _costs = new decimal[segmentCount];
-        ScratchValues = new decimal[segmentCount];
-        ScratchCustomers = new long[segmentCount];
-        ScratchCosts = new decimal[segmentCount];
+        ValueBuckets = new Int128[segmentCount * ExactDecimalSum.Buckets];
+        CostBuckets = new Int128[segmentCount * ExactDecimalSum.Buckets];
     }
 
     /// <summary>The number of segments.</summary>
@@ -93,32 +92,37 @@ public sealed class BulkSegmentTotals
     /// <returns>The ratio.</returns>
     public LtvCacRatio? Ratio(int segment) => _customers[segment] == 0 ? null : LtvCacRatio.Of(TotalValue(segment), TotalAcquisitionCost(segment));
 
-    internal decimal[] ScratchValues { get; }
+    internal Int128[] ValueBuckets { get; }
 
-    internal long[] ScratchCustomers { get; }
-
-    internal decimal[] ScratchCosts { get; }
-
-    internal decimal[] ValueArray => _values;
+    internal Int128[] CostBuckets { get; }
 
     internal long[] CustomerArray => _customers;
 
-    internal decimal[] CostArray => _costs;
-
     internal void Clear()
     {
-        Array.Clear(_values);
+        Array.Clear(ValueBuckets);
+        Array.Clear(CostBuckets);
         Array.Clear(_customers);
+        Array.Clear(_values);
         Array.Clear(_costs);
     }
 
-    internal void AddBlock(ReadOnlySpan<decimal> values, ReadOnlySpan<long> customers, ReadOnlySpan<decimal> costs)
+    internal void Add(ReadOnlySpan<Int128> valueBuckets, ReadOnlySpan<long> customers, ReadOnlySpan<Int128> costBuckets)
+    {
+        ExactDecimalSum.AddInto(ValueBuckets, valueBuckets);
+        ExactDecimalSum.AddInto(CostBuckets, costBuckets);
+        for (var s = 0; s < _customers.Length; s++)
+        {
+            _customers[s] += customers[s];
+        }
+    }
+
+    internal void Finish()
     {
         for (var s = 0; s < _values.Length; s++)
         {
-            _values[s] += values[s];
-            _customers[s] += customers[s];
-            _costs[s] += costs[s];
+            _values[s] = ExactDecimalSum.ToDecimal(ValueBuckets.AsSpan(s * ExactDecimalSum.Buckets, ExactDecimalSum.Buckets));
+            _costs[s] = ExactDecimalSum.ToDecimal(CostBuckets.AsSpan(s * ExactDecimalSum.Buckets, ExactDecimalSum.Buckets));
         }
     }
 }
