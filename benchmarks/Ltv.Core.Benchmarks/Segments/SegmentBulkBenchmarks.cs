@@ -9,7 +9,10 @@ namespace Ltv.Core.Benchmarks.Segments;
 /// Per-segment LTV over 1,000,000 customers in 100 segments. Baseline: the naive way with the record-based
 /// API, LINQ GroupBy by segment and Sum of each customer's <see cref="ILtvModel.Estimate(ValueDrivers)"/>.
 /// Compared: the same LINQ shape with the formula inlined (no estimate objects), and the bulk engine
-/// sequential and parallel over the same data in columns.
+/// sequential and parallel over the same data in columns. Two data shapes, because decimal arithmetic
+/// costs far more on 28-digit operands: whole months (lifespan in whole months, frequency per month
+/// with one decimal: short decimals) and fractional years (the same lifespans as months / 12 years:
+/// 28-digit decimals, the worst case).
 /// </summary>
 [MemoryDiagnoser]
 public class SegmentBulkBenchmarks
@@ -27,6 +30,9 @@ public class SegmentBulkBenchmarks
     private BulkLtvEngine _engine = null!;
     private BulkSegmentTotals _totals = null!;
 
+    [Params("WholeMonths", "FractionalYears")]
+    public string Shape { get; set; } = "WholeMonths";
+
     /// <summary>One customer as the record-based API sees it.</summary>
     /// <param name="Segment">The segment index.</param>
     /// <param name="Drivers">The customer's drivers.</param>
@@ -36,6 +42,8 @@ public class SegmentBulkBenchmarks
     public void Setup()
     {
         var random = new Random(20_261_130);
+        var months = Shape == "WholeMonths";
+        var unit = months ? TimeUnit.Month : TimeUnit.Year;
         _segment = new int[Customers];
         _apv = new decimal[Customers];
         _frequency = new decimal[Customers];
@@ -47,16 +55,16 @@ public class SegmentBulkBenchmarks
             _segment[i] = random.Next(Segments);
             _apv[i] = random.Next(1_000, 200_000) / 100m;
             _frequency[i] = random.Next(1, 120) / 10m;
-            _lifespan[i] = random.Next(1, 120) / 12m;
+            _lifespan[i] = months ? random.Next(1, 120) : random.Next(1, 120) / 12m;
             _records[i] = new CustomerRecord(_segment[i], new ValueDrivers
             {
                 AveragePurchaseValue = Money.Of(_apv[i], Currency.DKK),
-                PurchaseFrequency = PurchaseRate.PerYear(_frequency[i]),
-                Lifespan = Duration.Years(_lifespan[i]),
+                PurchaseFrequency = new PurchaseRate(_frequency[i], unit),
+                Lifespan = new Duration(_lifespan[i], unit),
             });
         }
 
-        _engine = new BulkLtvEngine(_model, new BulkUnits { Currency = Currency.DKK });
+        _engine = new BulkLtvEngine(_model, new BulkUnits { Currency = Currency.DKK, FrequencyPer = unit, LifespanUnit = unit });
         _totals = new BulkSegmentTotals(Segments, Currency.DKK);
     }
 
