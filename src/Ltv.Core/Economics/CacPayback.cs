@@ -32,7 +32,7 @@ public static class CacPayback
 
     /// <summary>Payback from a customer's value drivers: margin per period = APV x PF x gross margin - cost to serve, in the churn's period (or the frequency's period without churn).</summary>
     /// <param name="acquisitionCost">The CAC, zero or more, in the drivers' currency.</param>
-    /// <param name="drivers">Drivers with APV, frequency and gross margin; churn and cost to serve are optional (no churn: every customer stays).</param>
+    /// <param name="drivers">Drivers with APV, frequency and gross margin; churn and cost to serve are optional (no churn: every customer stays). <see cref="ValueDrivers.Lifespan"/> is not used: attrition comes from churn.</param>
     /// <param name="options">Discounting, seasonality and rounding; <see cref="PaybackOptions.Default"/> when null.</param>
     /// <returns>The payback, or never.</returns>
     /// <exception cref="MissingInputException">APV, frequency or gross margin is missing.</exception>
