@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+
 using Ltv.Core.Bulk;
 using Ltv.Core.Domain;
 using Ltv.Core.Strategies;

@@ -87,17 +87,8 @@ public sealed record SegmentComparison
         text.Append("Segments valued with the ").Append(Model).Append(" model (").Append(Currency.Code).AppendLine(")");
         foreach (var line in lines)
         {
-            for (var i = 0; i < line.Length; i++)
-            {
-                var cell = i is 1 ? line[i].PadRight(widths[i]) : line[i].PadLeft(widths[i]);
-                text.Append(cell);
-                if (i < line.Length - 1)
-                {
-                    text.Append("  ");
-                }
-            }
-
-            text.AppendLine();
+            var cells = line.Select((cell, i) => i is 1 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]));
+            text.AppendLine(string.Join("  ", cells).TrimEnd());
         }
 
         return text.ToString();

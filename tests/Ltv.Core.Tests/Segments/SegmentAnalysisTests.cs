@@ -73,6 +73,23 @@ public class SegmentAnalysisTests
     }
 
     [Fact]
+    public void The_text_table_is_the_one_shown_in_the_unit_economics_guide()
+    {
+        string[] expected =
+        [
+            "Segments valued with the simple model (DKK)",
+            "Rank  Segment  Customers  LTV/customer        Total value    Share  LTV:CAC",
+            "   1  26-45        2,000  7,000.00 DKK  14,000,000.00 DKK   68.3 %        -",
+            "   2  18-25        1,000  5,000.00 DKK   5,000,000.00 DKK   24.4 %        -",
+            "   3  46+            500  3,000.00 DKK   1,500,000.00 DKK    7.3 %        -",
+            "      Base         3,500                20,500,000.00 DKK  100.0 %",
+            "",
+        ];
+
+        Assert.Equal(string.Join(Environment.NewLine, expected), SegmentAnalysis.Compare(DanishSegments(), SimpleLtvModel.Instance).ToString());
+    }
+
+    [Fact]
     public void Segments_with_cac_report_net_value_and_ratio()
     {
         Segment[] segments =
