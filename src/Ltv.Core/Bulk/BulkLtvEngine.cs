@@ -43,10 +43,6 @@ public sealed class BulkLtvEngine
     private readonly Kind _kind;
     private readonly DiscountedLtvOptions? _discount;
     private readonly long? _periods;
-    private readonly ExactConversion? _lifespanToFrequency;
-    private readonly ExactConversion? _churnToFrequency;
-    private readonly ExactConversion? _lifespanToCost;
-    private readonly ExactConversion? _churnToCost;
 
     /// <summary>Creates an engine for a built-in strategy and the units of the columns.</summary>
     /// <param name="model">A <see cref="SimpleLtvModel"/>, <see cref="ChurnLtvModel"/>, <see cref="DiscountedLtvModel"/> or <see cref="MarginLtvModel"/>.</param>
@@ -83,10 +79,6 @@ public sealed class BulkLtvEngine
             _periods = _discount.Horizon is { } horizon ? DiscountedLtvModel.Periods(horizon, units.ChurnPer) : null;
         }
 
-        _lifespanToFrequency = Try(units.LifespanUnit, units.FrequencyPer);
-        _churnToFrequency = Try(units.ChurnPer, units.FrequencyPer);
-        _lifespanToCost = Try(units.LifespanUnit, units.CostToServePer);
-        _churnToCost = Try(units.ChurnPer, units.CostToServePer);
     }
 
     private enum Kind
@@ -197,11 +189,13 @@ public sealed class BulkLtvEngine
         }
     }
 
-    private static ExactConversion? Try(TimeUnit from, TimeUnit to) =>
-        TimeUnits.AreExactlyConvertible(from, to) ? ExactConversion.Between(from, to, "a bulk LTV") : null;
-
-    private static ExactConversion Need(ExactConversion? conversion, TimeUnit from, TimeUnit to) =>
-        conversion ?? throw new UnitMismatchException(from, to, "a bulk LTV");
+    private static void Need(TimeUnit from, TimeUnit to)
+    {
+        if (!TimeUnits.AreExactlyConvertible(from, to))
+        {
+            throw new UnitMismatchException(from, to, "a bulk LTV");
+        }
+    }
 
     private void Check(CustomerSpans c, int outputLength, BulkSegmentTotals totals)
     {
@@ -239,32 +233,32 @@ public sealed class BulkLtvEngine
 
             if (c.Lifespan.IsEmpty)
             {
-                Need(_churnToFrequency, Units.ChurnPer, Units.FrequencyPer);
+                Need(Units.ChurnPer, Units.FrequencyPer);
             }
             else
             {
-                Need(_lifespanToFrequency, Units.LifespanUnit, Units.FrequencyPer);
+                Need(Units.LifespanUnit, Units.FrequencyPer);
             }
 
             if (_kind is Kind.Margin && !c.CostToServe.IsEmpty)
             {
                 if (c.Lifespan.IsEmpty)
                 {
-                    Need(_churnToCost, Units.ChurnPer, Units.CostToServePer);
+                    Need(Units.ChurnPer, Units.CostToServePer);
                 }
                 else
                 {
-                    Need(_lifespanToCost, Units.LifespanUnit, Units.CostToServePer);
+                    Need(Units.LifespanUnit, Units.CostToServePer);
                 }
             }
         }
         else
         {
             Require(c.Churn, nameof(ValueDrivers.Churn));
-            Need(_churnToFrequency, Units.ChurnPer, Units.FrequencyPer);
+            Need(Units.ChurnPer, Units.FrequencyPer);
             if (!c.CostToServe.IsEmpty)
             {
-                Need(_churnToCost, Units.ChurnPer, Units.CostToServePer);
+                Need(Units.ChurnPer, Units.CostToServePer);
             }
         }
 
@@ -327,6 +321,8 @@ public sealed class BulkLtvEngine
         }
     }
 
+    // The kernels build the same domain values (structs, no allocation) and call the same domain
+    // operations as the strategies, so every rounding step is the record-based API's own.
     private void Simple(CustomerSpans c, int offset, Span<decimal> output, Span<Int128> totals)
     {
         var segments = c.SegmentIndex;
@@ -334,16 +330,16 @@ public sealed class BulkLtvEngine
         var frequency = c.PurchaseFrequency;
         var useLifespan = !c.Lifespan.IsEmpty;
         var lifespan = useLifespan ? c.Lifespan : c.Churn;
-        var conversion = useLifespan ? _lifespanToFrequency!.Value : _churnToFrequency!.Value;
+        var currency = Units.Currency;
         var write = !output.IsEmpty;
         Span<int> bits = stackalloc int[4];
         for (var i = 0; i < segments.Length; i++)
         {
             var segment = CheckSegment(segments[i], totals.Length / ExactDecimalSum.Buckets, offset + i);
-            var a = NonNegative(apv[i], "averagePurchaseValue", offset + i);
-            var f = NonNegative(frequency[i], "purchaseFrequency", offset + i);
-            var years = useLifespan ? NonNegative(lifespan[i], "lifespan", offset + i) : 1m / ChurnValue(lifespan[i], offset + i);
-            var value = a * (f * conversion.Apply(years));
+            var a = new Money(NonNegative(apv[i], "averagePurchaseValue", offset + i), currency);
+            var f = new PurchaseRate(NonNegative(frequency[i], "purchaseFrequency", offset + i), Units.FrequencyPer);
+            var life = Lifespan(lifespan[i], useLifespan, offset + i);
+            var value = (a * (f * life)).Amount;
             if (write)
             {
                 output[i] = value;
@@ -363,65 +359,49 @@ public sealed class BulkLtvEngine
         var hasCost = !cost.IsEmpty;
         var useLifespan = !c.Lifespan.IsEmpty;
         var lifespan = useLifespan ? c.Lifespan : c.Churn;
-        var toFrequency = useLifespan ? _lifespanToFrequency!.Value : _churnToFrequency!.Value;
-        var toCost = hasCost ? (useLifespan ? _lifespanToCost!.Value : _churnToCost!.Value) : default;
+        var currency = Units.Currency;
         var write = !output.IsEmpty;
         Span<int> bits = stackalloc int[4];
         for (var i = 0; i < segments.Length; i++)
         {
             var segment = CheckSegment(segments[i], totals.Length / ExactDecimalSum.Buckets, offset + i);
-            var a = NonNegative(apv[i], "averagePurchaseValue", offset + i);
-            var f = NonNegative(frequency[i], "purchaseFrequency", offset + i);
+            var a = new Money(NonNegative(apv[i], "averagePurchaseValue", offset + i), currency);
+            var f = new PurchaseRate(NonNegative(frequency[i], "purchaseFrequency", offset + i), Units.FrequencyPer);
             var m = Fraction(margin[i], "grossMargin", offset + i);
-            var life = useLifespan ? NonNegative(lifespan[i], "lifespan", offset + i) : 1m / ChurnValue(lifespan[i], offset + i);
-            var value = a * (f * toFrequency.Apply(life)) * m;
+            var life = Lifespan(lifespan[i], useLifespan, offset + i);
+            var value = a * (f * life) * m;
             if (hasCost)
             {
-                value -= NonNegative(cost[i], "costToServe", offset + i) * toCost.Apply(life);
+                value -= new MoneyRate(new Money(NonNegative(cost[i], "costToServe", offset + i), currency), Units.CostToServePer) * life;
             }
 
             if (write)
             {
-                output[i] = value;
+                output[i] = value.Amount;
             }
 
-            ExactDecimalSum.Add(totals, segment * ExactDecimalSum.Buckets, value, bits);
+            ExactDecimalSum.Add(totals, segment * ExactDecimalSum.Buckets, value.Amount, bits);
         }
     }
 
     private void Churn(CustomerSpans c, int offset, Span<decimal> output, Span<Int128> totals)
     {
         var segments = c.SegmentIndex;
-        var apv = c.AveragePurchaseValue;
-        var frequency = c.PurchaseFrequency;
-        var margin = c.GrossMargin;
         var churn = c.Churn;
-        var cost = c.CostToServe;
-        var hasCost = !cost.IsEmpty;
-        var toFrequency = _churnToFrequency!.Value;
-        var toCost = hasCost ? _churnToCost!.Value : default;
         var write = !output.IsEmpty;
         Span<int> bits = stackalloc int[4];
         for (var i = 0; i < segments.Length; i++)
         {
             var segment = CheckSegment(segments[i], totals.Length / ExactDecimalSum.Buckets, offset + i);
-            var a = NonNegative(apv[i], "averagePurchaseValue", offset + i);
-            var f = NonNegative(frequency[i], "purchaseFrequency", offset + i);
-            var m = Fraction(margin[i], "grossMargin", offset + i);
+            var (revenue, cost) = RevenueAndCost(c, i, offset);
             var ch = ChurnValue(churn[i], offset + i);
-            var contribution = a * toFrequency.Apply(f) * m;
-            if (hasCost)
-            {
-                contribution -= toCost.Apply(NonNegative(cost[i], "costToServe", offset + i));
-            }
-
-            var value = contribution / ch;
+            var value = (cost is { } k ? revenue - k : revenue) / ch;
             if (write)
             {
-                output[i] = value;
+                output[i] = value.Amount;
             }
 
-            ExactDecimalSum.Add(totals, segment * ExactDecimalSum.Buckets, value, bits);
+            ExactDecimalSum.Add(totals, segment * ExactDecimalSum.Buckets, value.Amount, bits);
         }
     }
 
@@ -431,14 +411,7 @@ public sealed class BulkLtvEngine
         var extended = DiscountedLtvModel.IsExtended(options);
         var d = options.DiscountRate.Value;
         var segments = c.SegmentIndex;
-        var apv = c.AveragePurchaseValue;
-        var frequency = c.PurchaseFrequency;
-        var margin = c.GrossMargin;
         var churn = c.Churn;
-        var cost = c.CostToServe;
-        var hasCost = !cost.IsEmpty;
-        var toFrequency = _churnToFrequency!.Value;
-        var toCost = hasCost ? _churnToCost!.Value : default;
         var write = !output.IsEmpty;
         Span<int> bits = stackalloc int[4];
 
@@ -450,14 +423,11 @@ public sealed class BulkLtvEngine
         for (var i = 0; i < segments.Length; i++)
         {
             var segment = CheckSegment(segments[i], totals.Length / ExactDecimalSum.Buckets, offset + i);
-            var a = NonNegative(apv[i], "averagePurchaseValue", offset + i);
-            var f = NonNegative(frequency[i], "purchaseFrequency", offset + i);
-            var m = Fraction(margin[i], "grossMargin", offset + i);
+            var (revenue, cost) = RevenueAndCost(c, i, offset);
             var ch = ChurnValue(churn[i], offset + i);
-            var k = hasCost ? toCost.Apply(NonNegative(cost[i], "costToServe", offset + i)) : 0m;
             if (ch != cachedChurn)
             {
-                var r = 1m - ch;
+                var r = new ChurnRate(ch, Units.ChurnPer).Retention.Value;
                 if (extended)
                 {
                     var (p, first) = DiscountedLtvModel.ExtendedRatio(r, d, options, _periods);
@@ -471,18 +441,9 @@ public sealed class BulkLtvEngine
                 cachedChurn = ch;
             }
 
-            var revenue = a * toFrequency.Apply(f) * m;
-            decimal value;
-            if (extended)
-            {
-                value = (revenue * weighted) - (k * plain);
-            }
-            else
-            {
-                var contribution = hasCost ? revenue - k : revenue;
-                value = contribution * factor;
-            }
-
+            var value = extended
+                ? (revenue.Amount * weighted) - ((cost?.Amount ?? 0m) * plain)
+                : ((cost is { } k ? revenue - k : revenue) * factor).Amount;
             if (write)
             {
                 output[i] = value;
@@ -491,6 +452,25 @@ public sealed class BulkLtvEngine
             ExactDecimalSum.Add(totals, segment * ExactDecimalSum.Buckets, value, bits);
         }
     }
+
+    /// <summary>As the strategies' margin per period: APV x PF (in the churn's period) x gross margin, and the cost to serve in the churn's period.</summary>
+    private (Money Revenue, Money? Cost) RevenueAndCost(CustomerSpans c, int i, int offset)
+    {
+        var a = new Money(NonNegative(c.AveragePurchaseValue[i], "averagePurchaseValue", offset + i), Units.Currency);
+        var perPeriod = new PurchaseRate(NonNegative(c.PurchaseFrequency[i], "purchaseFrequency", offset + i), Units.FrequencyPer).In(Units.ChurnPer);
+        var revenue = a * perPeriod.Count * Fraction(c.GrossMargin[i], "grossMargin", offset + i);
+        if (c.CostToServe.IsEmpty)
+        {
+            return (revenue, null);
+        }
+
+        var cost = new MoneyRate(new Money(NonNegative(c.CostToServe[i], "costToServe", offset + i), Units.Currency), Units.CostToServePer).In(Units.ChurnPer).Amount;
+        return (revenue, cost);
+    }
+
+    private Duration Lifespan(decimal value, bool isLifespan, int row) => isLifespan
+        ? new Duration(NonNegative(value, "lifespan", row), Units.LifespanUnit)
+        : new ChurnRate(ChurnValue(value, row), Units.ChurnPer).ExpectedLifespan;
 
     private static int CheckSegment(int segment, int segmentCount, int row)
     {
