@@ -18,6 +18,10 @@ namespace Ltv.Core.Strategies;
 /// <para>An infinite horizon needs q &lt; 1 (d &gt; r - 1), or the sum diverges and the call throws
 /// <see cref="ArgumentOutOfRangeException"/> naming the discount rate and the retention. Computed in
 /// <see cref="decimal"/>: the closed form is exact up to decimal's 28 significant digits.</para>
+/// <para>With <see cref="DiscountedLtvOptions.GrowthPerPeriod"/> g or <see cref="DiscountedLtvOptions.Seasonality"/>
+/// weights w_t set, period t brings <c>(R w_t - K)(1+g)^t</c> (R = APV x PF x gross margin, K = cost to serve,
+/// both per period), summed with the same timing and horizon; an infinite horizon needs
+/// <c>(1+g) r / (1+d) &lt; 1</c>. With the defaults (g = 0, no weights) the formulas above apply unchanged.</para>
 /// </remarks>
 public sealed class DiscountedLtvModel : ILtvModel
 {
