@@ -188,6 +188,40 @@ public class CacPaybackTests
         Assert.Equal(399.5m, payback.Periods);
     }
 
+    private static ValueDrivers SeasonalShop(ChurnRate? churn) => new()
+    {
+        AveragePurchaseValue = Nok(100m),
+        PurchaseFrequency = PurchaseRate.PerMonth(1m),
+        GrossMargin = GrossMargin.Full,
+        CostToServe = new MoneyRate(Nok(20m), TimeUnit.Month),
+        Churn = churn,
+    };
+
+    [Fact]
+    public void Seasonal_weights_move_purchases_but_not_the_cost_to_serve()
+    {
+        // Weights [2, 0]: margins 180, -20, 180, -20, ...: C = 180, 160, 340, 320, 500.
+        var options = new PaybackOptions { Seasonality = new SeasonalWeights([2m, 0m], TimeUnit.Month) };
+
+        Assert.Equal(170m / 180m, CacPayback.Compute(Nok(170m), SeasonalShop(null), options).Periods);
+        Assert.Equal(2m + (170m / 180m), CacPayback.Compute(Nok(330m), SeasonalShop(null), options).Periods);
+        Assert.Equal(5m, CacPayback.Compute(Nok(500m), SeasonalShop(null), options).Periods);
+    }
+
+    [Fact]
+    public void Seasonal_payback_with_churn_searches_whole_cycles()
+    {
+        // Churn 50 %: C = 180, 170 in the first cycle; the second adds 0.25 x (180, 170): 215, 212.5.
+        var options = new PaybackOptions { Seasonality = new SeasonalWeights([2m, 0m], TimeUnit.Month) };
+
+        var payback = CacPayback.Compute(Nok(200m), SeasonalShop(ChurnRate.PerMonth(0.5m)), options);
+        var never = CacPayback.Compute(Nok(230m), SeasonalShop(ChurnRate.PerMonth(0.5m)), options);
+
+        Assert.Equal(2m + (30m / 45m), payback.Periods);
+        Assert.True(never.IsNever);
+        Assert.Equal(decimal.Round(170m / 0.75m, 20), decimal.Round(never.CumulativeMarginLimit!.Value.Amount, 20));
+    }
+
     [Fact]
     public void Mismatched_periods_or_currencies_are_rejected()
     {
