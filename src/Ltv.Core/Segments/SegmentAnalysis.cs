@@ -41,7 +41,7 @@ public static class SegmentAnalysis
             raw.Add(new RawRow(segment.Key, segment.CustomerCount, estimate.Value, total, segment.AcquisitionCost, estimate));
         }
 
-        return Build(raw, model.Name);
+        return Build(raw, model.Name, nameof(segments));
     }
 
     /// <summary>
@@ -97,14 +97,14 @@ public static class SegmentAnalysis
             Money? cac = g.CacCount > 0 ? g.CacTotal / g.CacCount : null;
             return new RawRow(key, g.Count, perCustomer, g.Total, cac, null);
         }).ToList();
-        return Build(raw, model.Name);
+        return Build(raw, model.Name, nameof(customers));
     }
 
-    private static SegmentComparison Build(List<RawRow> raw, string model)
+    private static SegmentComparison Build(List<RawRow> raw, string model, string paramName)
     {
         if (raw.Count == 0)
         {
-            throw new ArgumentException("segments must hold at least one segment (was empty).", "segments");
+            throw new ArgumentException($"{paramName} must hold at least one {(paramName == "customers" ? "customer" : "segment")} (was empty).", paramName);
         }
 
         var currency = raw[0].LifetimeValue.Currency;
@@ -115,7 +115,7 @@ public static class SegmentAnalysis
         {
             if (!keys.Add(row.Key))
             {
-                throw new ArgumentException($"segment keys must be distinct (was '{row.Key}' twice).", "segments");
+                throw new ArgumentException($"segment keys must be distinct (was '{row.Key}' twice).", paramName);
             }
 
             CurrencyMismatchException.ThrowIfDifferent(currency, row.LifetimeValue.Currency, $"segment '{row.Key}'");

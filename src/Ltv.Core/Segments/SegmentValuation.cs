@@ -31,4 +31,14 @@ public sealed record SegmentValuation(
 {
     /// <summary>Net value per customer, LTV - CAC, when the CAC is known.</summary>
     public Money? NetValue => AcquisitionCost is { } cac ? LifetimeValue - cac : null;
+
+    /// <summary>This row as a segment a budget can buy customers in (see <see cref="BudgetPlanner"/>); the row must carry a CAC.</summary>
+    /// <param name="availableCustomers">How many customers can be acquired at that CAC.</param>
+    /// <returns>The budget segment.</returns>
+    /// <exception cref="ArgumentException">The row has no CAC.</exception>
+    public BudgetSegment ToBudgetSegment(long availableCustomers)
+    {
+        var cac = AcquisitionCost ?? throw new ArgumentException($"acquisitionCost must be known to budget a segment (was 'null' for segment '{Key}').", nameof(AcquisitionCost));
+        return new BudgetSegment(Key, LifetimeValue, cac, availableCustomers);
+    }
 }

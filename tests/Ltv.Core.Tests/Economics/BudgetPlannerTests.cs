@@ -92,6 +92,24 @@ public class BudgetPlannerTests
     }
 
     [Fact]
+    public void Segment_comparison_rows_with_cac_feed_the_planner()
+    {
+        var drivers = new ValueDrivers { AveragePurchaseValue = Dkk(500m), PurchaseFrequency = PurchaseRate.PerYear(2m), Lifespan = Duration.Years(5m) };
+        var comparison = Ltv.Core.Segments.SegmentAnalysis.Compare(
+            [new Segment("18-25", drivers, 1_000, Dkk(1_000m)), new Segment("unknown", drivers, 10)],
+            Ltv.Core.Strategies.SimpleLtvModel.Instance);
+
+        var segment = comparison["18-25"].ToBudgetSegment(availableCustomers: 200);
+        var plan = BudgetPlanner.Plan([segment], Dkk(100_000m));
+
+        Assert.Equal(Dkk(5_000m), segment.LifetimeValue);
+        Assert.Equal(100L, plan.Lines[0].Customers);
+        Assert.Equal(5m, plan.Return!.Value.Multiple);
+        var error = Assert.Throws<ArgumentException>(() => comparison["unknown"].ToBudgetSegment(1));
+        Assert.Contains("segment 'unknown'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bad_input_is_rejected_naming_the_field_and_value()
     {
         var negative = Assert.Throws<ArgumentOutOfRangeException>(() => BudgetPlanner.Plan(Segments(), Dkk(-1m)));

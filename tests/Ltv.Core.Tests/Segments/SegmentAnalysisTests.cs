@@ -199,6 +199,9 @@ public class SegmentAnalysisTests
         Assert.Equal(["social", "search"], byChannel.Ranking);
         Assert.Equal(Dkk(600m), byChannel.BaseTotal);
         Assert.Throws<ArgumentException>(() => SegmentAnalysis.CompareBy(shoppers, _ => " ", s => Drivers(s.Apv, 1m, 1m), SimpleLtvModel.Instance));
+        var none = Assert.Throws<ArgumentException>(() => SegmentAnalysis.CompareBy(Array.Empty<Shopper>(), s => s.Region, s => Drivers(s.Apv, 1m, 1m), SimpleLtvModel.Instance));
+        Assert.Equal("customers", none.ParamName);
+        Assert.Contains("customers must hold at least one customer (was empty)", none.Message, StringComparison.Ordinal);
     }
 
     private static Segment[] RandomSegments(int[] apvs, int[] counts)
