@@ -1,4 +1,5 @@
 using Ltv.Core.Domain;
+using Ltv.Core.Economics;
 
 namespace Ltv.Core.Strategies;
 
@@ -16,4 +17,22 @@ public sealed record DiscountedLtvOptions
     /// <summary>A finite horizon, a whole number of the churn's periods after exact conversion.</summary>
     /// <value>Default <see langword="null"/>: an infinite horizon.</value>
     public Duration? Horizon { get; init; }
+
+    /// <summary>
+    /// Revenue growth or inflation per period (the churn's period), greater than -1: period t's margin
+    /// is multiplied by <c>(1 + g)^t</c>, so revenue and cost to serve both grow (nominal cash flows).
+    /// Discount such flows with a nominal rate, or leave this at 0 and use a real rate
+    /// (<see cref="DiscountRate.Real(DiscountRate, decimal)"/>).
+    /// </summary>
+    /// <value>Default 0: no growth; the formulas of <see cref="DiscountedLtvModel"/> are then unchanged.</value>
+    public decimal GrowthPerPeriod { get; init; }
+
+    /// <summary>
+    /// Seasonal weights on purchase frequency, one per period of the churn's period (12 monthly weights
+    /// with a monthly churn): period t's revenue is multiplied by the weight of <c>t mod Count</c>; the
+    /// cost to serve is not seasonal. Weights that keep the cycle total only move purchases in time, which
+    /// still changes the discounted value.
+    /// </summary>
+    /// <value>Default <see langword="null"/>: every period has weight 1.</value>
+    public SeasonalWeights? Seasonality { get; init; }
 }
