@@ -1,5 +1,4 @@
 using Ltv.Core.Domain;
-using Ltv.Core.Economics;
 using Ltv.Core.Validation;
 
 namespace Ltv.Core.Strategies;

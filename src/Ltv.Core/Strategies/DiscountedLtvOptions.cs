@@ -1,5 +1,4 @@
 using Ltv.Core.Domain;
-using Ltv.Core.Economics;
 
 namespace Ltv.Core.Strategies;
 

@@ -1,4 +1,4 @@
-namespace Ltv.Core.Economics;
+namespace Ltv.Core.Domain;
 
 /// <summary>
 /// Thrown when seasonal weights are invalid: a weight is negative, there are none, or they do not sum

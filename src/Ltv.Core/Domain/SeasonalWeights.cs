@@ -1,10 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
 
-using Ltv.Core.Domain;
 using Ltv.Core.Validation;
 
-namespace Ltv.Core.Economics;
+namespace Ltv.Core.Domain;
 
 /// <summary>
 /// Seasonal weights: one non-negative weight per period of a repeating cycle (12 months, 4 quarters as
@@ -21,7 +20,7 @@ namespace Ltv.Core.Economics;
 /// accepts any non-negative sum and so scales the cycle's total by <c>Sum / Count</c>: ask for it
 /// explicitly.</para>
 /// <para>Used by <see cref="Strategies.DiscountedLtvOptions.Seasonality"/> and by
-/// <see cref="PaybackOptions.Seasonality"/>: with discounting or churn, the timing of purchases within
+/// <see cref="Economics.PaybackOptions.Seasonality"/>: with discounting or churn, the timing of purchases within
 /// the cycle changes the value even when the total is unchanged. Immutable; value equality.</para>
 /// </remarks>
 public sealed record SeasonalWeights

@@ -1,7 +1,7 @@
 using Ltv.Core.Domain;
 using Ltv.Core.Economics;
 
-namespace Ltv.Core.Tests.Economics;
+namespace Ltv.Core.Tests.Domain;
 
 public class SeasonalWeightsTests
 {
