@@ -1,10 +1,16 @@
-// The README's main example: the worked examples of the domain brief, valued with the four strategies.
+// The README's main example: the worked examples of the domain brief, a segment table, and the
+// CDNOW sample purchase log (shipped in Ltv.Core.Datasets) from log to customer summaries to LTV.
+using System.Globalization;
+using Ltv.Core.Datasets;
 using Ltv.Core.Domain;
+using Ltv.Core.Economics;
+using Ltv.Core.History;
+using Ltv.Core.Segments;
 using Ltv.Core.Strategies;
 
 Console.WriteLine("Ltv.Core quick start");
 Console.WriteLine();
-Console.WriteLine("Worked examples");
+Console.WriteLine("1. Worked examples");
 
 var swedishShop = new ValueDrivers
 {
@@ -12,7 +18,7 @@ var swedishShop = new ValueDrivers
     PurchaseFrequency = PurchaseRate.PerYear(6),
     Lifespan = Duration.Years(3),
 };
-Console.WriteLine($"  Swedish shop (simple):      {SimpleLtvModel.Instance.Estimate(swedishShop).Value}");
+Console.WriteLine($"   Swedish shop, APV 500 x 6/year x 3 years (simple): {SimpleLtvModel.Instance.Estimate(swedishShop).Value}");
 
 var gym = new ValueDrivers
 {
@@ -22,11 +28,48 @@ var gym = new ValueDrivers
     GrossMargin = GrossMargin.Full,
     Churn = ChurnRate.PerMonth(0.10m),
 };
-Console.WriteLine($"  Gym, 10 months (simple):    {SimpleLtvModel.Instance.Estimate(gym).Value}");
-Console.WriteLine($"  Gym, 16 months (simple):    {SimpleLtvModel.Instance.Estimate(gym with { Lifespan = Duration.Months(16) }).Value}");
-Console.WriteLine($"  Gym, churn 10 % (churn):    {ChurnLtvModel.Instance.Estimate(gym).Value}");
-
+Console.WriteLine($"   Gym, 400 NOK a month for 10 months (simple):       {SimpleLtvModel.Instance.Estimate(gym).Value}");
+Console.WriteLine($"   Gym after a loyalty programme, 16 months (simple): {SimpleLtvModel.Instance.Estimate(gym with { Lifespan = Duration.Months(16) }).Value}");
+Console.WriteLine($"   Gym, churn 10 % a month (churn):                   {ChurnLtvModel.Instance.Estimate(gym).Value}");
 var discounted = new DiscountedLtvModel(new() { DiscountRate = DiscountRate.PerMonth(0.01m) });
-Console.WriteLine($"  Gym, 1 %/month (discounted): {discounted.Estimate(gym).Value.Round()}");
+Console.WriteLine($"   Gym, discounted 1 % a month (discounted):          {discounted.Estimate(gym).Value.Round()}");
+Console.WriteLine($"   How it was made: {discounted.Estimate(gym)}");
+var economics = new AcquisitionEconomics(ChurnLtvModel.Instance.Estimate(gym).Value, Money.Of(1_000m, Currency.NOK));
+Console.WriteLine($"   With a CAC of 1,000 NOK: net value {economics.NetValue}, LTV:CAC {economics.Ratio}");
+
 Console.WriteLine();
-Console.WriteLine(discounted.Estimate(gym));
+Console.WriteLine("2. Segments (the Danish guide)");
+ValueDrivers Danish(decimal ordersPerYear, decimal years) => new()
+{
+    AveragePurchaseValue = Money.Of(500m, Currency.DKK),
+    PurchaseFrequency = PurchaseRate.PerYear(ordersPerYear),
+    Lifespan = Duration.Years(years),
+};
+var table = SegmentAnalysis.Compare(
+    [
+        new Segment("18-25", Danish(2m, 5m), customerCount: 1_200),
+        new Segment("26-45", Danish(2m, 7m), customerCount: 2_000),
+        new Segment("46+", Danish(2m, 3m), customerCount: 800),
+    ],
+    SimpleLtvModel.Instance);
+Console.WriteLine(table.ToText());
+
+Console.WriteLine();
+Console.WriteLine("3. From a purchase log: the CDNOW sample (weeks, calibration to 1997-09-30)");
+var cdnow = CdnowDatasets.LoadSample();
+var summaries = cdnow.Summaries;
+Console.WriteLine($"   {cdnow.Report}");
+Console.WriteLine($"   {summaries.Count:N0} customers, {summaries.RepeatCustomerCount:N0} with repeat purchases, log total {cdnow.Log.Total}");
+
+// Segment the customers by the month of their first purchase (their acquisition cohort).
+var firstDay = summaries.FirstPurchaseDayNumber.ToArray();
+string Cohort(string customerId) =>
+    DateOnly.FromDayNumber(firstDay[summaries.IndexOf(customerId)]).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+var cohorts = SegmentAggregator.Aggregate(summaries, Cohort);
+Console.WriteLine("   Cohort   Customers  APV          Purchases/week  Observed tenure");
+foreach (var cohort in cohorts)
+{
+    var d = cohort.Drivers;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"   {cohort.Key,-7}  {cohort.CustomerCount,9:N0}  {d.AveragePurchaseValue!.Value.Round(),-11}  {d.PurchaseFrequency!.Value.Count,14:0.0000}  {d.Lifespan!.Value.Value,6:0.00} weeks"));
+}
