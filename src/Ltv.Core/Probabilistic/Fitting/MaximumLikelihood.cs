@@ -272,6 +272,7 @@ internal static class MaximumLikelihood
                         result[i, j] = i == j
                             ? -(At(h, 0) - (2 * center) + At(-h, 0)) / (h * h)
                             : -(At(h, h) - At(h, -h) - At(-h, h) + At(-h, -h)) / (4 * h * h);
+                        result[j, i] = result[i, j];
                     }
                 }
             }
