@@ -19,7 +19,7 @@ namespace Ltv.Core.Probabilistic.Fitting;
 /// log-likelihood at the optimum, computed in log-parameters and mapped to the natural parameters by the
 /// delta method (Cov(p) = D Cov(ln p) D, D = diag(p)), as lifetimes and CLVTools report them.</para>
 /// <para>Immutable; round-trips through System.Text.Json with the source-generated context of
-/// ProbabilisticJson.</para>
+/// <see cref="Serialization.ProbabilisticJson"/>.</para>
 /// </remarks>
 public sealed record FitResult<TModel>
     where TModel : class
