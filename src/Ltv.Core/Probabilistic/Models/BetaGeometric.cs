@@ -140,4 +140,36 @@ internal static class BetaGeometric
 
         return Math.Clamp(probability, 0, 1);
     }
+
+    /// <summary>
+    /// E[Y(t) | x, t_x, T] for many customers: P(alive) per customer times the "given alive" expectation, which
+    /// depends on (x, T) only and is computed once per distinct pair.
+    /// </summary>
+    public static void ConditionalBulk(double r, double alpha, double a, double b, bool modified, double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+    {
+        HistoryGuard.Horizon(t);
+        var cache = new Dictionary<(double X, double T), double>();
+        for (var i = 0; i < frequency.Length; i++)
+        {
+            double x = frequency[i], tx = recency[i], T = age[i];
+            HistoryGuard.Check(x, tx, T);
+            if (!cache.TryGetValue((x, T), out var given))
+            {
+                given = ExpectedGivenAlive(r + x, alpha + T, a, PosteriorB(b, x, modified), t);
+                cache.Add((x, T), given);
+            }
+
+            destination[i] = ProbabilityAlive(r, alpha, a, b, x, tx, T, modified) * given;
+        }
+    }
+
+    /// <summary>P(alive) for many customers.</summary>
+    public static void AliveBulk(double r, double alpha, double a, double b, bool modified, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+    {
+        for (var i = 0; i < frequency.Length; i++)
+        {
+            HistoryGuard.Check(frequency[i], recency[i], age[i]);
+            destination[i] = ProbabilityAlive(r, alpha, a, b, frequency[i], recency[i], age[i], modified);
+        }
+    }
 }

@@ -15,6 +15,11 @@ internal sealed class BetaGeometricLikelihood(PatternData data, bool modified) :
     private readonly double[] _beta = new double[data.DistinctFrequencies.Length];
     private readonly double[] _betaA = new double[data.DistinctFrequencies.Length];
     private readonly double[] _betaB = new double[data.DistinctFrequencies.Length];
+    private readonly double[] _logDenominator = new double[data.DistinctFrequencies.Length];
+    private readonly double[] _logAge = new double[data.DistinctAges.Length];
+    private readonly double[] _inverseAge = new double[data.DistinctAges.Length];
+    private readonly double[] _logRecency = new double[data.DistinctRecencies.Length];
+    private readonly double[] _inverseRecency = new double[data.DistinctRecencies.Length];
 
     public int Dimension => 4;
 
@@ -40,13 +45,26 @@ internal sealed class BetaGeometricLikelihood(PatternData data, bool modified) :
             var dB = survived == 0 ? 0 : MathNet.Numerics.SpecialFunctions.DiGamma(b + survived) - psiB;
             _betaA[k] = -dAb;
             _betaB[k] = dB - dAb;
+            _logDenominator[k] = x > 0 || modified ? Math.Log(b + x - 1 + shift) : 0;
+        }
+
+        for (var k = 0; k < _logAge.Length; k++)
+        {
+            _logAge[k] = Math.Log(alpha + data.DistinctAges[k]);
+            _inverseAge[k] = 1 / (alpha + data.DistinctAges[k]);
+        }
+
+        for (var k = 0; k < _logRecency.Length; k++)
+        {
+            _logRecency[k] = Math.Log(alpha + data.DistinctRecencies[k]);
+            _inverseRecency[k] = 1 / (alpha + data.DistinctRecencies[k]);
         }
 
         var logAlpha = Math.Log(alpha);
+        var ageIndex = data.AgeIndex;
+        var recencyIndex = data.RecencyIndex;
         double total = 0, gr = 0, gAlpha = 0, ga = 0, gb = 0;
         var xs = data.X;
-        var recency = data.Recency;
-        var age = data.Age;
         var weight = data.Weight;
         var index = data.FrequencyIndex;
         var logA = Math.Log(a);
@@ -56,14 +74,15 @@ internal sealed class BetaGeometricLikelihood(PatternData data, bool modified) :
             var k = index[i];
             var w = weight[i];
             var rx = r + x;
-            var logAge = Math.Log(alpha + age[i]);
+            var logAge = _logAge[ageIndex[i]];
+            var inverseAge = _inverseAge[ageIndex[i]];
             var u = -rx * logAge;
             var common = _lgr[k] + (r * logAlpha) + _beta[k];
             if (x > 0 || modified)
             {
                 var denominator = b + x - 1 + shift;
-                var logRecency = Math.Log(alpha + recency[i]);
-                var v = logA - Math.Log(denominator) - (rx * logRecency);
+                var logRecency = _logRecency[recencyIndex[i]];
+                var v = logA - _logDenominator[k] - (rx * logRecency);
 
                 // Weights of the two terms: w4 = e^v / (e^u + e^v), computed as a logistic of v - u.
                 var d = v - u;
@@ -84,7 +103,7 @@ internal sealed class BetaGeometricLikelihood(PatternData data, bool modified) :
                 var w3 = 1 - w4;
                 total += w * (common + logSum);
                 gr += w * (_dgr[k] + logAlpha - (w3 * logAge) - (w4 * logRecency));
-                gAlpha += w * ((r / alpha) - (rx * ((w3 / (alpha + age[i])) + (w4 / (alpha + recency[i])))));
+                gAlpha += w * ((r / alpha) - (rx * ((w3 * inverseAge) + (w4 * _inverseRecency[recencyIndex[i]]))));
                 ga += w * (_betaA[k] + (w4 / a));
                 gb += w * (_betaB[k] - (w4 / denominator));
             }
@@ -92,7 +111,7 @@ internal sealed class BetaGeometricLikelihood(PatternData data, bool modified) :
             {
                 total += w * (common + u);
                 gr += w * (_dgr[k] + logAlpha - logAge);
-                gAlpha += w * ((r / alpha) - (rx / (alpha + age[i])));
+                gAlpha += w * ((r / alpha) - (rx * inverseAge));
                 ga += w * _betaA[k];
                 gb += w * _betaB[k];
             }

@@ -17,7 +17,7 @@ namespace Ltv.Core.Probabilistic.Models;
 /// <see cref="Numerics.Hypergeometric"/>; where the closed form is singular (a = 1) the same expectation is
 /// integrated numerically over the Beta posterior. Immutable, thread safe, value equality.</para>
 /// </remarks>
-public sealed record BgNbdModel : ICountModel
+public sealed record BgNbdModel : ICountModel, IBulkCountModel
 {
     /// <summary>Creates a model from its parameters.</summary>
     /// <param name="r">Shape of the purchase-rate Gamma, positive.</param>
@@ -111,4 +111,12 @@ public sealed record BgNbdModel : ICountModel
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         return BetaGeometric.ProbabilityOfCount(R, Alpha, A, B, count, HistoryGuard.Horizon(t), modified: false);
     }
+
+    /// <inheritdoc />
+    void IBulkCountModel.ProbabilityAliveBulk(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination) =>
+        BetaGeometric.AliveBulk(R, Alpha, A, B, modified: false, frequency, recency, age, destination);
+
+    /// <inheritdoc />
+    void IBulkCountModel.ConditionalExpectedPurchasesBulk(double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination) =>
+        BetaGeometric.ConditionalBulk(R, Alpha, A, B, modified: false, t, frequency, recency, age, destination);
 }

@@ -3,7 +3,9 @@ using Ltv.Core.Validation;
 
 namespace Ltv.Core.Probabilistic.Models;
 
-/// <summary>Bulk predictions of an <see cref="ICountModel"/> over many customers or patterns, and the calibration histogram.</summary>
+/// <summary>Bulk predictions of an <see cref="ICountModel"/> over many customers, and the calibration histogram.</summary>
+/// <remarks>The library's models share work across customers in bulk: the expensive ₂F₁ terms are computed once per
+/// distinct (x, T) (BG/NBD, MBG/NBD) or (x, t_x) and (x, T) pair (Pareto/NBD); results equal the one-customer methods.</remarks>
 public static class CountModelExtensions
 {
     /// <summary>P(alive) for every customer: one value per element of the input spans.</summary>
@@ -18,6 +20,12 @@ public static class CountModelExtensions
     {
         ArgumentNullException.ThrowIfNull(model);
         CheckLengths(frequency.Length, recency.Length, age.Length, destination.Length);
+        if (model is IBulkCountModel bulk)
+        {
+            bulk.ProbabilityAliveBulk(frequency, recency, age, destination);
+            return;
+        }
+
         for (var i = 0; i < frequency.Length; i++)
         {
             destination[i] = model.ProbabilityAlive(frequency[i], recency[i], age[i]);
@@ -37,6 +45,12 @@ public static class CountModelExtensions
     {
         ArgumentNullException.ThrowIfNull(model);
         CheckLengths(frequency.Length, recency.Length, age.Length, destination.Length);
+        if (model is IBulkCountModel bulk)
+        {
+            bulk.ConditionalExpectedPurchasesBulk(t, frequency, recency, age, destination);
+            return;
+        }
+
         for (var i = 0; i < frequency.Length; i++)
         {
             destination[i] = model.ConditionalExpectedPurchases(t, frequency[i], recency[i], age[i]);

@@ -16,7 +16,7 @@ namespace Ltv.Core.Probabilistic.Models;
 /// the form lifetimes' ModifiedBetaGeoFitter uses. E[X(t)] = b/(a-1) [1 - (α/(α+t))^r ₂F₁(r, b+1; a+b; t/(α+t))];
 /// the conditional expectation uses the posterior Beta(a, b+x+1). Immutable, thread safe, value equality.</para>
 /// </remarks>
-public sealed record MbgNbdModel : ICountModel
+public sealed record MbgNbdModel : ICountModel, IBulkCountModel
 {
     /// <summary>Creates a model from its parameters.</summary>
     /// <param name="r">Shape of the purchase-rate Gamma, positive.</param>
@@ -110,4 +110,12 @@ public sealed record MbgNbdModel : ICountModel
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         return BetaGeometric.ProbabilityOfCount(R, Alpha, A, B, count, HistoryGuard.Horizon(t), modified: true);
     }
+
+    /// <inheritdoc />
+    void IBulkCountModel.ProbabilityAliveBulk(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination) =>
+        BetaGeometric.AliveBulk(R, Alpha, A, B, modified: true, frequency, recency, age, destination);
+
+    /// <inheritdoc />
+    void IBulkCountModel.ConditionalExpectedPurchasesBulk(double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination) =>
+        BetaGeometric.ConditionalBulk(R, Alpha, A, B, modified: true, t, frequency, recency, age, destination);
 }

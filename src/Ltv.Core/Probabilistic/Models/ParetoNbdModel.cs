@@ -24,7 +24,7 @@ namespace Ltv.Core.Probabilistic.Models;
 /// (the ₂F₁ terms have no cheap parameter derivatives) and evaluates ₂F₁ once per distinct (x, t_x) and
 /// (x, T) pair. Immutable, thread safe, value equality.</para>
 /// </remarks>
-public sealed record ParetoNbdModel : ICountModel
+public sealed record ParetoNbdModel : ICountModel, IBulkCountModel
 {
     /// <summary>Creates a model from its parameters.</summary>
     /// <param name="r">Shape of the purchase-rate Gamma, positive.</param>
@@ -105,7 +105,46 @@ public sealed record ParetoNbdModel : ICountModel
     {
         HistoryGuard.Horizon(t);
         var alive = ProbabilityAlive(frequency, recency, age);
-        return alive * (R + frequency) / (Alpha + age) * (Beta + age) * ShapeIntegral(S - 1, t / (Beta + age));
+        return alive * GivenAlive(t, frequency, age);
+    }
+
+    /// <inheritdoc />
+    void IBulkCountModel.ProbabilityAliveBulk(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+    {
+        var cache = new Dictionary<(double X, double Y), double>();
+        var logS = Math.Log(S);
+        for (var i = 0; i < frequency.Length; i++)
+        {
+            double x = frequency[i], tx = recency[i], T = age[i];
+            HistoryGuard.Check(x, tx, T);
+            var bracket = ParetoNbdLikelihood.LogBracket(R, Alpha, S, Beta, logS, x, tx, T, CachedLogG(cache, x, tx), CachedLogG(cache, x, T), out var logAlive);
+            destination[i] = Math.Clamp(Math.Exp(logAlive - bracket), 0, 1);
+        }
+    }
+
+    /// <inheritdoc />
+    void IBulkCountModel.ConditionalExpectedPurchasesBulk(double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+    {
+        HistoryGuard.Horizon(t);
+        ((IBulkCountModel)this).ProbabilityAliveBulk(frequency, recency, age, destination);
+        for (var i = 0; i < frequency.Length; i++)
+        {
+            destination[i] *= GivenAlive(t, frequency[i], age[i]);
+        }
+    }
+
+    private double GivenAlive(double t, double frequency, double age) =>
+        (R + frequency) / (Alpha + age) * (Beta + age) * ShapeIntegral(S - 1, t / (Beta + age));
+
+    private double CachedLogG(Dictionary<(double X, double Y), double> cache, double x, double y)
+    {
+        if (!cache.TryGetValue((x, y), out var value))
+        {
+            value = ParetoNbdLikelihood.LogG(R, Alpha, S, Beta, x, y);
+            cache.Add((x, y), value);
+        }
+
+        return value;
     }
 
     /// <inheritdoc />

@@ -123,9 +123,9 @@ public static class Hypergeometric
         double sum = 1;
         double term = 1;
         double logScale = 0;
+        var ratio = a * b / c * z;
         for (var n = 0; n < MaximumTerms; n++)
         {
-            var ratio = (a + n) * (b + n) / ((c + n) * (n + 1)) * z;
             term *= ratio;
             sum += term;
             if (Math.Abs(sum) > 1e250)
@@ -137,9 +137,9 @@ public static class Hypergeometric
 
             // The term ratio tends to z; once the next ratio is below 1 in size the tail is bounded by a geometric
             // series with ratio max(|next|, z) (the ratio is a ratio of quadratics in n, monotone from there on).
-            var next = Math.Abs((a + n + 1) * (b + n + 1) / ((c + n + 1) * (n + 2)) * z);
-            var bound = Math.Max(next, z);
-            if (term == 0 || (bound < 1 && Math.Abs(term) * bound / (1 - bound) <= 1e-17 * Math.Abs(sum)))
+            ratio = (a + n + 1) * (b + n + 1) / ((c + n + 1) * (n + 2)) * z;
+            var bound = Math.Max(Math.Abs(ratio), z);
+            if (term == 0 || (bound < 1 && Math.Abs(term) * bound <= 1e-16 * (1 - bound) * Math.Abs(sum)))
             {
                 sign = Math.Sign(sum);
                 return logScale + Math.Log(Math.Abs(sum));
