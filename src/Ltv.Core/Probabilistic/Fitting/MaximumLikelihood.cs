@@ -41,7 +41,7 @@ internal static class MaximumLikelihood
 
         var iterations = 0;
         var hitMaximum = false;
-        var minimizer = new BfgsMinimizer(options.GradientTolerance * 0.1, 1e-14, 1e-15, options.MaximumIterations);
+        var minimizer = new BfgsMinimizer(options.GradientTolerance, 1e-14, 1e-15, options.MaximumIterations);
         var objective = ObjectiveFunction.Gradient(v =>
         {
             var theta = v.ToArray();

@@ -91,13 +91,13 @@ internal sealed class BetaGeometricLikelihood(PatternData data, bool modified) :
                 {
                     var e = Math.Exp(-d);
                     w4 = 1 / (1 + e);
-                    logSum = v + SpecialFunctions.LogOnePlus(e);
+                    logSum = v + Math.Log(1 + e);
                 }
                 else
                 {
                     var e = Math.Exp(d);
                     w4 = e / (1 + e);
-                    logSum = u + SpecialFunctions.LogOnePlus(e);
+                    logSum = u + Math.Log(1 + e);
                 }
 
                 var w3 = 1 - w4;
