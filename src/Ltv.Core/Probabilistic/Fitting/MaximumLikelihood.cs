@@ -11,6 +11,7 @@ namespace Ltv.Core.Probabilistic.Fitting;
 internal static class MaximumLikelihood
 {
     private const double GradientStep = 1e-5;
+    private const double ForwardStep = 1e-7;
 
     public static FitResult<TModel> Fit<TModel>(
         ILogLikelihoodFunction function,
@@ -46,7 +47,7 @@ internal static class MaximumLikelihood
         {
             var theta = v.ToArray();
             var gradient = new double[theta.Length];
-            var value = search.ValueAndGradient(theta, gradient);
+            var value = search.ValueAndGradient(theta, gradient, central: false);
             return (value, Vector<double>.Build.Dense(gradient));
         });
         try
@@ -64,20 +65,22 @@ internal static class MaximumLikelihood
             // Line-search failures and the like: keep the best point found and let the Newton polish decide.
         }
 
-        // Newton polish on the finite-difference Hessian, safeguarded by step halving.
+        // Newton polish on the finite-difference Hessian, safeguarded by step halving. The Hessian is reused while
+        // steps keep improving (a chord method: each step then costs one gradient) and recomputed at the end when
+        // the point moved, so the standard errors belong to the final estimates.
         var theta0 = search.BestTheta.ToArray();
         var g = new double[theta0.Length];
         var mean = -search.ValueAndGradient(theta0, g);
         Negate(g);
         var hessian = search.Hessian(theta0);
-        for (var step = 0; step < 20 && MaxAbs(g) > options.GradientTolerance; step++)
+        var hessianAt = (double[])theta0.Clone();
+        var fresh = true;
+        for (var step = 0; step < 30 && MaxAbs(g) > options.GradientTolerance; step++)
         {
-            var h = Matrix<double>.Build.DenseOfArray(hessian);
-            var negative = -h;
             Vector<double> direction;
             try
             {
-                direction = negative.Cholesky().Solve(Vector<double>.Build.Dense(g));
+                direction = (-Matrix<double>.Build.DenseOfArray(hessian)).Cholesky().Solve(Vector<double>.Build.Dense(g));
             }
             catch (ArgumentException)
             {
@@ -102,13 +105,26 @@ internal static class MaximumLikelihood
 
             if (!improved)
             {
-                break;
+                if (fresh)
+                {
+                    break;
+                }
+
+                hessian = search.Hessian(theta0);
+                hessianAt = (double[])theta0.Clone();
+                fresh = true;
+                continue;
             }
 
             search.ValueAndGradient(theta0, g);
             Negate(g);
-            hessian = search.Hessian(theta0);
+            fresh = false;
             iterations++;
+        }
+
+        if (theta0.Where((t, i) => Math.Abs(t - hessianAt[i]) > 1e-4).Any())
+        {
+            hessian = search.Hessian(theta0);
         }
 
         var gradientNorm = MaxAbs(g);
@@ -204,8 +220,12 @@ internal static class MaximumLikelihood
         /// <summary>The objective -LL / n, or 1e300 where the likelihood is not finite (the line search then backs off).</summary>
         public double Value(double[] theta) => Evaluate(theta, null);
 
-        /// <summary>The objective and its gradient with respect to the log-parameters.</summary>
-        public double ValueAndGradient(double[] theta, double[] gradient)
+        /// <summary>
+        /// The objective and its gradient with respect to the log-parameters. Without an analytic gradient: forward
+        /// differences while searching (half the evaluations; the Newton polish then removes their O(h) bias) and
+        /// central differences for the polish and the convergence check.
+        /// </summary>
+        public double ValueAndGradient(double[] theta, double[] gradient, bool central = true)
         {
             if (function.HasGradient)
             {
@@ -216,12 +236,22 @@ internal static class MaximumLikelihood
             var shifted = (double[])theta.Clone();
             for (var i = 0; i < theta.Length; i++)
             {
-                shifted[i] = theta[i] + GradientStep;
-                var up = Evaluate(shifted, null);
-                shifted[i] = theta[i] - GradientStep;
-                var down = Evaluate(shifted, null);
+                if (central)
+                {
+                    shifted[i] = theta[i] + GradientStep;
+                    var up = Evaluate(shifted, null);
+                    shifted[i] = theta[i] - GradientStep;
+                    var down = Evaluate(shifted, null);
+                    gradient[i] = up >= 1e300 || down >= 1e300 ? 0 : (up - down) / (2 * GradientStep);
+                }
+                else
+                {
+                    shifted[i] = theta[i] + ForwardStep;
+                    var up = Evaluate(shifted, null);
+                    gradient[i] = up >= 1e300 || value >= 1e300 ? 0 : (up - value) / ForwardStep;
+                }
+
                 shifted[i] = theta[i];
-                gradient[i] = up >= 1e300 || down >= 1e300 ? 0 : (up - down) / (2 * GradientStep);
             }
 
             return value;

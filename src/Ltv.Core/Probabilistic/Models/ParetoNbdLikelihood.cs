@@ -20,6 +20,9 @@ internal sealed class ParetoNbdLikelihood : ILogLikelihoodFunction
     private readonly double[] _termY;
     private readonly double[] _logG;
     private readonly double[] _lgr;
+    private readonly double[] _logRsx;
+    private readonly double[] _logAlphaAge;
+    private readonly double[] _logBetaAge;
 
     public ParetoNbdLikelihood(PatternData data)
     {
@@ -52,6 +55,9 @@ internal sealed class ParetoNbdLikelihood : ILogLikelihoodFunction
         _termY = [.. ys];
         _logG = new double[_termX.Length];
         _lgr = new double[data.DistinctFrequencies.Length];
+        _logRsx = new double[data.DistinctFrequencies.Length];
+        _logAlphaAge = new double[data.DistinctAges.Length];
+        _logBetaAge = new double[data.DistinctAges.Length];
     }
 
     public int Dimension => 4;
@@ -69,6 +75,13 @@ internal sealed class ParetoNbdLikelihood : ILogLikelihoodFunction
         for (var k = 0; k < _lgr.Length; k++)
         {
             _lgr[k] = SpecialFunctions.LogGammaRatioUnchecked(r, _data.DistinctFrequencies[k]);
+            _logRsx[k] = Math.Log(r + s + _data.DistinctFrequencies[k]);
+        }
+
+        for (var k = 0; k < _logAlphaAge.Length; k++)
+        {
+            _logAlphaAge[k] = Math.Log(alpha + _data.DistinctAges[k]);
+            _logBetaAge[k] = Math.Log(beta + _data.DistinctAges[k]);
         }
 
         var constant = (r * Math.Log(alpha)) + (s * Math.Log(beta));
@@ -77,8 +90,21 @@ internal sealed class ParetoNbdLikelihood : ILogLikelihoodFunction
         for (var i = 0; i < _data.Count; i++)
         {
             var x = _data.X[i];
-            var bracket = LogBracket(r, alpha, s, beta, logS, x, _data.Recency[i], _data.Age[i], _logG[_recencyTerm[i]], _logG[_ageTerm[i]], out _);
-            total += _data.Weight[i] * (_lgr[_data.FrequencyIndex[i]] + constant + bracket);
+            var k = _data.FrequencyIndex[i];
+            var a = _data.AgeIndex[i];
+            var logAlive = (-(r + x) * _logAlphaAge[a]) - (s * _logBetaAge[a]);
+            var bracket = logAlive;
+            if (_data.Recency[i] < _data.Age[i])
+            {
+                // Same as LogBracket, with the per-distinct logs; absolute precision is all a sum of logs needs.
+                var logGRecency = _logG[_recencyTerm[i]];
+                var d = _logG[_ageTerm[i]] - logGRecency;
+                var logDifference = logGRecency + (d > -0.1 ? Math.Log(-SpecialFunctions.ExpMinusOne(d)) : Math.Log(1 - Math.Exp(d)));
+                var logDied = logS + logDifference - _logRsx[k];
+                bracket = logAlive > logDied ? logAlive + Math.Log(1 + Math.Exp(logDied - logAlive)) : logDied + Math.Log(1 + Math.Exp(logAlive - logDied));
+            }
+
+            total += _data.Weight[i] * (_lgr[k] + constant + bracket);
         }
 
         return total;
