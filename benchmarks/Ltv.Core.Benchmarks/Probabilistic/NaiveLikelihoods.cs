@@ -1,4 +1,5 @@
 using Ltv.Core.Probabilistic.Numerics;
+
 using static MathNet.Numerics.SpecialFunctions;
 
 namespace Ltv.Core.Benchmarks.Probabilistic;

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+
 using Ltv.Core.History;
 using Ltv.Core.Probabilistic.Models;
 

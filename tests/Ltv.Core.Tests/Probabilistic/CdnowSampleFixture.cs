@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using Ltv.Core.Datasets;
 using Ltv.Core.Domain;
 using Ltv.Core.History;

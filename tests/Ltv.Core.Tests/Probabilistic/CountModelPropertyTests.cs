@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+
 using Ltv.Core.Domain;
 using Ltv.Core.History;
 using Ltv.Core.Probabilistic.Models;

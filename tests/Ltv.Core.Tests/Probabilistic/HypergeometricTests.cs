@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+
 using Ltv.Core.Probabilistic.Numerics;
 
 namespace Ltv.Core.Tests.Probabilistic;

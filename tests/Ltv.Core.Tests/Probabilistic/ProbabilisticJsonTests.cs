@@ -1,4 +1,5 @@
 using System.Text.Json;
+
 using Ltv.Core.Probabilistic.Serialization;
 
 namespace Ltv.Core.Tests.Probabilistic;

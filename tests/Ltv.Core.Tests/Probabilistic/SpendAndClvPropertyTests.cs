@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+
 using Ltv.Core.Domain;
 using Ltv.Core.Probabilistic.Clv;
 using Ltv.Core.Probabilistic.Models;
@@ -16,8 +17,12 @@ public class SpendAndClvPropertyTests
     [Fact]
     public void Conditional_spend_lies_between_the_population_mean_and_the_customer_mean()
     {
-        var gen = from p in LogUniform(0.01, 100) from q in LogUniform(1.001, 100) from g in LogUniform(0.01, 1e4)
-                  from x in Gen.Choose(1, 100_000) from m in LogUniform(0.01, 1e5) select (p, q, g, (double)x, m);
+        var gen = from p in LogUniform(0.01, 100)
+                  from q in LogUniform(1.001, 100)
+                  from g in LogUniform(0.01, 1e4)
+                  from x in Gen.Choose(1, 100_000)
+                  from m in LogUniform(0.01, 1e5)
+                  select (p, q, g, (double)x, m);
         Prop.ForAll(gen.ToArbitrary(), c =>
         {
             var (p, q, g, x, m) = c;
@@ -33,9 +38,15 @@ public class SpendAndClvPropertyTests
     public void Clv_is_finite_non_negative_and_grows_with_the_horizon()
     {
         var spend = new GammaGammaModel(6.25, 3.74, 15.44);
-        var gen = from r in LogUniform(0.05, 5) from alpha in LogUniform(0.5, 50) from a in LogUniform(0.05, 5) from b in LogUniform(0.05, 5)
-                  from x in Gen.Choose(0, 50) from share in Gen.Choose(1, 100) from t in Gen.Choose(1, 100)
-                  from months in Gen.Choose(1, 60) from d in Gen.Choose(0, 50)
+        var gen = from r in LogUniform(0.05, 5)
+                  from alpha in LogUniform(0.5, 50)
+                  from a in LogUniform(0.05, 5)
+                  from b in LogUniform(0.05, 5)
+                  from x in Gen.Choose(0, 50)
+                  from share in Gen.Choose(1, 100)
+                  from t in Gen.Choose(1, 100)
+                  from months in Gen.Choose(1, 60)
+                  from d in Gen.Choose(0, 50)
                   select (new BgNbdModel(r, alpha, a, b, TimeUnit.Week), (double)x, x == 0 ? 0 : t * share / 100.0, (double)t, months, d / 1000.0);
         Prop.ForAll(gen.ToArbitrary(), c =>
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using Ltv.Core.Domain;
 using Ltv.Core.Strategies;
 using Ltv.Core.Validation;

@@ -1,4 +1,5 @@
 using Ltv.Core.Probabilistic.Numerics;
+
 using MathNet.Numerics.Integration;
 
 namespace Ltv.Core.Probabilistic.Models;

@@ -3,6 +3,7 @@ using Ltv.Core.History;
 using Ltv.Core.Probabilistic.Fitting;
 using Ltv.Core.Probabilistic.Numerics;
 using Ltv.Core.Validation;
+
 using MathNet.Numerics.Integration;
 
 namespace Ltv.Core.Probabilistic.Models;

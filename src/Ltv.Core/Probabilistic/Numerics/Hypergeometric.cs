@@ -1,4 +1,5 @@
 using Ltv.Core.Validation;
+
 using MathNet.Numerics.Integration;
 
 namespace Ltv.Core.Probabilistic.Numerics;

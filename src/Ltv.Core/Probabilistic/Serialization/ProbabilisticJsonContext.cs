@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+
 using Ltv.Core.Probabilistic.Fitting;
 using Ltv.Core.Probabilistic.Models;
 
