@@ -217,6 +217,9 @@ internal static class MaximumLikelihood
 
         public double[] BestTheta { get; private set; } = new double[function.Dimension];
 
+        /// <summary>Whether the last evaluation filled an analytic gradient (a function may decline at some points by writing NaN).</summary>
+        public bool LastGradientValid { get; private set; }
+
         /// <summary>The objective -LL / n, or 1e300 where the likelihood is not finite (the line search then backs off).</summary>
         public double Value(double[] theta) => Evaluate(theta, null);
 
@@ -227,12 +230,20 @@ internal static class MaximumLikelihood
         /// </summary>
         public double ValueAndGradient(double[] theta, double[] gradient, bool central = true)
         {
+            double value;
             if (function.HasGradient)
             {
-                return Evaluate(theta, gradient);
+                value = Evaluate(theta, gradient);
+                if (LastGradientValid)
+                {
+                    return value;
+                }
+            }
+            else
+            {
+                value = Evaluate(theta, null);
             }
 
-            var value = Evaluate(theta, null);
             var shifted = (double[])theta.Clone();
             for (var i = 0; i < theta.Length; i++)
             {
@@ -263,17 +274,20 @@ internal static class MaximumLikelihood
             var n = theta.Length;
             var result = new double[n, n];
             var shifted = (double[])theta.Clone();
-            if (function.HasGradient)
+            var analytic = function.HasGradient;
+            if (analytic)
             {
                 const double h = 1e-4;
                 var up = new double[n];
                 var down = new double[n];
-                for (var j = 0; j < n; j++)
+                for (var j = 0; j < n && analytic; j++)
                 {
                     shifted[j] = theta[j] + h;
                     Evaluate(shifted, up);
+                    analytic = LastGradientValid;
                     shifted[j] = theta[j] - h;
                     Evaluate(shifted, down);
+                    analytic &= LastGradientValid;
                     shifted[j] = theta[j];
                     for (var i = 0; i < n; i++)
                     {
@@ -281,7 +295,8 @@ internal static class MaximumLikelihood
                     }
                 }
             }
-            else
+
+            if (!analytic)
             {
                 const double h = 1e-3;
                 var center = Evaluate(theta, null);
@@ -330,8 +345,10 @@ internal static class MaximumLikelihood
             }
 
             var ll = function.Evaluate(_parameters, _gradient);
+            LastGradientValid = function.HasGradient && !double.IsNaN(_gradient[0]);
             if (!double.IsFinite(ll) || !_parameters.All(p => p > 0 && double.IsFinite(p)))
             {
+                LastGradientValid = true;
                 if (gradient is not null)
                 {
                     Array.Clear(gradient);
