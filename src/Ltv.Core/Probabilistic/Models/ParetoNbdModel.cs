@@ -24,7 +24,7 @@ namespace Ltv.Core.Probabilistic.Models;
 /// (continuous discounting). The fit evaluates ₂F₁ once per distinct (x, t_x) and (x, T) pair; its gradient is
 /// analytic (term-by-term derivatives of the ₂F₁ series) wherever |α - β| / (α + y) ≤ 0.6, which holds near the
 /// optimum of real data, and by finite differences elsewhere. Default start: r = s = 0.5, α = β = mean T / 3.
-/// (x, T) pair. Immutable, thread safe, value equality.</para>
+/// Immutable, thread safe, value equality.</para>
 /// </remarks>
 public sealed record ParetoNbdModel : ICountModel, IBulkCountModel
 {
