@@ -7,6 +7,7 @@ namespace Ltv.Core.Benchmarks.Probabilistic;
 
 /// <summary>P(alive) and expected purchases in the next 39 weeks for all 23,570 CDNOW master customers (BG/NBD).</summary>
 [MemoryDiagnoser]
+[SimpleJob(warmupCount: 2, iterationCount: 5)]
 public class PredictionBenchmarks
 {
     private readonly BgNbdModel _model = new(0.243, 4.414, 0.793, 2.426, TimeUnit.Week);

@@ -7,6 +7,7 @@ namespace Ltv.Core.Benchmarks.Probabilistic;
 
 /// <summary>BG/NBD fit on CDNOW master (23,570 customers, calibration to 1997-09-30, weeks).</summary>
 [MemoryDiagnoser]
+[SimpleJob(warmupCount: 2, iterationCount: 5)]
 public class BgNbdFitBenchmarks
 {
     private CdnowMasterSummary _data = null!;
@@ -35,6 +36,7 @@ public class BgNbdFitBenchmarks
 
 /// <summary>Pareto/NBD fit on CDNOW master.</summary>
 [MemoryDiagnoser]
+[SimpleJob(warmupCount: 1, iterationCount: 3)]
 public class ParetoNbdFitBenchmarks
 {
     private CdnowMasterSummary _data = null!;
@@ -52,7 +54,7 @@ public class ParetoNbdFitBenchmarks
     [Benchmark(Baseline = true)]
     public double[] NaivePerCustomer() => NaiveMaximumLikelihood.Fit(p => NaiveLikelihoods.ParetoNbd(p, _data.X, _data.Tx, _data.T), [1, 10, 1, 10], _data.Count);
 
-    /// <summary>Ltv.Core: distinct rows, ₂F₁ once per distinct (x, y), SEs included.</summary>
+    /// <summary>Ltv.Core: distinct rows, ₂F₁ once per distinct (x, y), analytic gradient near the optimum, SEs included.</summary>
     [Benchmark]
     public ParetoNbdModel Compressed() => ParetoNbdModel.Fit(_data.Patterns).Model;
 
@@ -63,6 +65,7 @@ public class ParetoNbdFitBenchmarks
 
 /// <summary>Gamma-Gamma fit on the CDNOW master repeaters (9,451; the one whose repeat purchases are all $0.00 is left out: the model needs positive spend).</summary>
 [MemoryDiagnoser]
+[SimpleJob(warmupCount: 2, iterationCount: 5)]
 public class GammaGammaFitBenchmarks
 {
     private CdnowMasterSummary _data = null!;
