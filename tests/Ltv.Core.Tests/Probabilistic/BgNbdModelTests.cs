@@ -189,6 +189,15 @@ public class BgNbdModelTests
     }
 
     [Fact]
+    public void Empty_data_cannot_reach_a_fit()
+    {
+        var error = Assert.Throws<ArgumentException>(() => RfmPatterns.Compress([], [], [], TimeUnit.Week));
+        Assert.Contains("was empty", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>(() => BgNbdModel.Fit(null!));
+        Assert.Throws<ArgumentNullException>(() => ParetoNbdModel.Fit(null!));
+    }
+
+    [Fact]
     public void Bad_parameters_and_horizons_throw_naming_them()
     {
         Assert.Equal("alpha", Assert.Throws<ArgumentOutOfRangeException>(() => new BgNbdModel(1, 0, 1, 1, TimeUnit.Week)).ParamName);
