@@ -15,9 +15,7 @@ public sealed record FitOptions
     {
         get;
         init => field = value >= 1 ? value : throw Guard.OutOfRange("maximumIterations", "at least 1", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    = 1000;
+    } = 1000;
 
     /// <summary>
     /// The convergence tolerance: the largest absolute partial derivative of the mean log-likelihood
@@ -28,9 +26,7 @@ public sealed record FitOptions
     {
         get;
         init => field = Guard.FinitePositive(value, "gradientTolerance");
-    }
-
-    = 1e-7;
+    } = 1e-7;
 
     /// <summary>Where the optimizer starts, in the model's natural parameters (all positive), or <see langword="null"/> for the model's default start.</summary>
     /// <value>Default <see langword="null"/>.</value>

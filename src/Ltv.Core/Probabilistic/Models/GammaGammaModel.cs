@@ -53,7 +53,8 @@ public sealed record GammaGammaModel
     /// <param name="progress">Receives progress, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the fit.</param>
     /// <returns>The fit.</returns>
-    /// <exception cref="ArgumentException">The spans differ in length, or no customer has x &gt; 0 (the model cannot be fitted without repeat spend).</exception>
+    /// <exception cref="ArgumentException">The spans differ in length, or no customer has x &gt; 0 (the model cannot be fitted without repeat spend), or <see cref="FitOptions.Start"/> does not hold three values.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A frequency is negative, not whole or not finite, or a repeater's spend is not finite and positive; the message names the row.</exception>
     public static FitResult<GammaGammaModel> Fit(ReadOnlySpan<double> frequency, ReadOnlySpan<double> averageSpend, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default)
     {

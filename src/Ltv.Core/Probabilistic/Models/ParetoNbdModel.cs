@@ -69,6 +69,8 @@ public sealed record ParetoNbdModel : ICountModel, IBulkCountModel
     /// <param name="cancellationToken">Cancels the fit (throws <see cref="OperationCanceledException"/>).</param>
     /// <returns>The fit; check <see cref="FitResult{TModel}.Converged"/> or call <see cref="FitResult{TModel}.EnsureConverged"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="patterns"/> is null.</exception>
+    /// <exception cref="ArgumentException"><see cref="FitOptions.Start"/> does not hold four values, or the log-likelihood is not finite there.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static FitResult<ParetoNbdModel> Fit(RfmPatterns patterns, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(patterns);
