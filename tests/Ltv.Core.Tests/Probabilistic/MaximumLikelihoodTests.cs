@@ -59,6 +59,8 @@ public class MaximumLikelihoodTests
         Assert.Equal("gradientTolerance", Assert.Throws<ArgumentOutOfRangeException>(() => new FitOptions { GradientTolerance = double.NaN }).ParamName);
         Assert.Equal("start", Assert.Throws<ArgumentOutOfRangeException>(() => new FitOptions { Start = [1, -1] }).ParamName);
         Assert.Throws<ArgumentException>(() => BgNbdModel.Fit(CdnowSampleFixture.Sample.Patterns, new FitOptions { Start = [1, 1] }));
+        var error = Assert.Throws<ArgumentException>(() => BgNbdModel.Fit(CdnowSampleFixture.Sample.Patterns, new FitOptions { Start = [1e308, 1e-308, 1e308, 1e-308] }));
+        Assert.Contains("log-likelihood is not finite at the start values", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
