@@ -74,9 +74,29 @@ public sealed class ClvCalculator
             throw new ArgumentException($"frequency, recency, age, averageSpend and destination must have the same length (were {frequency.Length}, {recency.Length}, {age.Length}, {averageSpend.Length}, {destination.Length}).", nameof(destination));
         }
 
-        for (var i = 0; i < frequency.Length; i++)
+        // Step by step over all customers, so the count model's bulk path shares its work across customers;
+        // the arithmetic per customer is the same as in Value.
+        var n = frequency.Length;
+        var totals = new double[n];
+        var previous = new double[n];
+        var current = new double[n];
+        var discount = 1.0;
+        for (var step = 1; step <= Options.Steps; step++)
         {
-            destination[i] = Value(frequency[i], recency[i], age[i], averageSpend[i]);
+            Purchases.ConditionalExpectedPurchases(step * Options.StepLength, frequency, recency, age, current);
+            discount /= 1 + Options.DiscountRatePerStep;
+            for (var i = 0; i < n; i++)
+            {
+                totals[i] += Math.Max(0, current[i] - previous[i]) * discount;
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        var margin = (double)Options.Margin.Value;
+        for (var i = 0; i < n; i++)
+        {
+            destination[i] = Spend.ConditionalExpectedSpend(frequency[i], averageSpend[i]) * (margin * totals[i]);
         }
     }
 
