@@ -48,6 +48,8 @@ public class ParetoNbdModelTests
     [InlineData(29.0, 37.0, 38.0)]
     [InlineData(300.0, 37.5, 38.0)]
     [InlineData(5000.0, 37.99, 38.0)]
+    [InlineData(100000.0, 4999.0, 5000.0)]
+    [InlineData(1000000.0, 9999.9, 10000.0)]
     public void Log_likelihood_matches_an_independent_integration_over_the_death_time(double x, double tx, double t)
     {
         var patterns = Ltv.Core.History.RfmPatterns.Compress([x], [tx], [t], TimeUnit.Week);
