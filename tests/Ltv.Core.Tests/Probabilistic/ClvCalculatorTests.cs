@@ -75,6 +75,16 @@ public class ClvCalculatorTests
     }
 
     [Fact]
+    public void Steps_in_another_unit_than_the_model_are_refused()
+    {
+        var error = Assert.Throws<UnitMismatchException>(() => new ClvCalculator(CdnowFits.BgNbd.Model, CdnowFits.GammaGamma.Model, ClvOptions.Monthly(TimeUnit.Day)));
+        Assert.Equal(TimeUnit.Day, error.From);
+        Assert.Equal(TimeUnit.Week, error.To);
+        Assert.Equal(TimeUnit.Week, ClvOptions.Monthly(TimeUnit.Week).Unit);
+        Assert.Null(new ClvOptions(3, 1, 0).Unit);
+    }
+
+    [Fact]
     public void Bad_options_throw_naming_the_field()
     {
         Assert.Equal("steps", Assert.Throws<ArgumentOutOfRangeException>(() => new ClvOptions(0, 1, 0)).ParamName);

@@ -20,11 +20,16 @@ public sealed class ClvCalculator
     /// <param name="spend">The fitted Gamma-Gamma model.</param>
     /// <param name="options">The horizon, steps, discounting and margin.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="UnitMismatchException">The options state a time unit other than the count model's.</exception>
     public ClvCalculator(ICountModel purchases, GammaGammaModel spend, ClvOptions options)
     {
         Purchases = Guard.NotNull(purchases);
         Spend = Guard.NotNull(spend);
         Options = Guard.NotNull(options);
+        if (options.Unit is { } unit && unit != purchases.Unit)
+        {
+            throw new UnitMismatchException(unit, purchases.Unit, "a CLV whose steps are in another unit than the count model");
+        }
     }
 
     /// <summary>The count model.</summary>

@@ -23,9 +23,11 @@ public sealed record ClvOptions
     /// <param name="stepLength">Length of one step in the count model's time unit, finite and positive.</param>
     /// <param name="discountRatePerStep">Discount rate d per step, finite and greater than -1 (0 for none).</param>
     /// <param name="margin">Gross margin applied to spend; <see cref="GrossMargin.Full"/> (revenue) unless told.</param>
+    /// <param name="unit">The time unit of <paramref name="stepLength"/>, checked against the count model's unit by <see cref="ClvCalculator"/>; <see langword="null"/> to skip the check.</param>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the message names it.</exception>
-    public ClvOptions(int steps, double stepLength, double discountRatePerStep, GrossMargin? margin = null)
+    public ClvOptions(int steps, double stepLength, double discountRatePerStep, GrossMargin? margin = null, TimeUnit? unit = null)
     {
+        Unit = unit is { } u && !Enum.IsDefined(u) ? throw new ArgumentOutOfRangeException(nameof(unit), u, $"unit must be a defined TimeUnit (was '{u}').") : unit;
         Steps = steps is >= 1 and <= 100_000 ? steps : throw Guard.OutOfRange(nameof(steps), "between 1 and 100000", steps.ToString(System.Globalization.CultureInfo.InvariantCulture));
         StepLength = Guard.FinitePositive(stepLength);
         DiscountRatePerStep = double.IsFinite(discountRatePerStep) && discountRatePerStep > -1
@@ -46,6 +48,9 @@ public sealed record ClvOptions
     /// <summary>Gross margin applied to spend.</summary>
     public GrossMargin Margin { get; }
 
+    /// <summary>The time unit of <see cref="StepLength"/>, when stated.</summary>
+    public TimeUnit? Unit { get; }
+
     /// <summary>
     /// lifetimes' convention: <paramref name="months"/> monthly steps, a month being 4.345 weeks, 30 days, 1 month
     /// or 1/12 year depending on the data's unit, discounted by (1 + <paramref name="monthlyDiscountRate"/>)^i.
@@ -65,6 +70,6 @@ public sealed record ClvOptions
             TimeUnit.Year => 1.0 / 12,
             _ => throw new ArgumentOutOfRangeException(nameof(dataUnit), dataUnit, $"dataUnit must be a defined TimeUnit (was '{dataUnit}')."),
         };
-        return new ClvOptions(months, length, monthlyDiscountRate, margin);
+        return new ClvOptions(months, length, monthlyDiscountRate, margin, dataUnit);
     }
 }

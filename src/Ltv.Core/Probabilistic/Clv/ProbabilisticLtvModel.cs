@@ -52,7 +52,7 @@ public sealed class ProbabilisticLtvModel : ILtvModel
         var spend = drivers.AveragePurchaseValue is { } apv ? (double)apv.Amount : Calculator.Spend.MeanSpend;
         var options = Calculator.Options;
         var calculator = drivers.GrossMargin is { } margin
-            ? new ClvCalculator(Calculator.Purchases, Calculator.Spend, new ClvOptions(options.Steps, options.StepLength, options.DiscountRatePerStep, margin))
+            ? new ClvCalculator(Calculator.Purchases, Calculator.Spend, new ClvOptions(options.Steps, options.StepLength, options.DiscountRatePerStep, margin, options.Unit))
             : Calculator;
         var value = calculator.NewCustomerValue(spend);
         var c = CultureInfo.InvariantCulture;
