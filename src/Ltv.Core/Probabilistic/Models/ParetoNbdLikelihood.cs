@@ -71,13 +71,18 @@ internal sealed class ParetoNbdLikelihood : ILogLikelihoodFunction
 
     public bool HasGradient => true;
 
-    /// <summary>The largest |z| = |α - β| / (α + y) for which the analytic gradient is used (its series then converges geometrically without cancellation).</summary>
+    /// <summary>The largest |z| = |α - β| / (α + y) for which the analytic gradient is used (its series then converges geometrically).</summary>
     private const double AnalyticLimit = 0.6;
 
     public double Evaluate(ReadOnlySpan<double> parameters, Span<double> logGradient)
     {
         double r = parameters[0], alpha = parameters[1], s = parameters[2], beta = parameters[3];
-        if (logGradient.Length == 4 && Math.Abs(alpha - beta) / (alpha + _minimumY) <= AnalyticLimit)
+        var largestZ = Math.Abs(alpha - beta) / (alpha + _minimumY);
+
+        // For z < 0 the series alternates; its terms reach about ((1+|z|)/(1-|z|))^(s+1) times the sum, so the
+        // analytic path is used only while that loses at most 4 digits.
+        var cancellation = alpha < beta ? (s + 1) * Math.Log((1 + largestZ) / (1 - largestZ)) : 0;
+        if (logGradient.Length == 4 && largestZ <= AnalyticLimit && cancellation <= 9.2)
         {
             return EvaluateWithGradient(r, alpha, s, beta, logGradient);
         }

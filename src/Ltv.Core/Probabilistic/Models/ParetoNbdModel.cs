@@ -22,7 +22,7 @@ namespace Ltv.Core.Probabilistic.Models;
 /// closed forms of Fader &amp; Hardie's note (with the limit at s = 1); P(X(t) = n) is computed as one
 /// integral over the dropout time by adaptive Gauss-Kronrod quadrature; DERT as CLVTools reports it
 /// (continuous discounting). The fit evaluates ₂F₁ once per distinct (x, t_x) and (x, T) pair; its gradient is
-/// analytic (term-by-term derivatives of the ₂F₁ series) wherever |α - β| / (α + y) ≤ 0.6, which holds near the
+/// analytic (term-by-term derivatives of the ₂F₁ series) wherever |α - β| / (α + y) ≤ 0.6 and that series does not cancel, as near the
 /// optimum of real data, and by finite differences elsewhere. Default start: r = s = 0.5, α = β = mean T / 3.
 /// Immutable, thread safe, value equality.</para>
 /// </remarks>
