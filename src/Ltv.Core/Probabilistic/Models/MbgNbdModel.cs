@@ -1,0 +1,123 @@
+using Ltv.Core.Domain;
+using Ltv.Core.History;
+using Ltv.Core.Probabilistic.Fitting;
+
+namespace Ltv.Core.Probabilistic.Models;
+
+/// <summary>
+/// The MBG/NBD model (Batislam, Denizel &amp; Filiztekin 2007): BG/NBD with one more death opportunity
+/// right after the first purchase, so customers with no repeat purchase can also have left (their
+/// P(alive) is below 1, unlike BG/NBD). Purchase rate λ ~ Gamma(r, α); dropout probability p ~ Beta(a, b)
+/// at time 0 and after each repeat purchase.
+/// </summary>
+/// <remarks>
+/// <para>Parameters are finite and positive; α is in <see cref="Unit"/>. Likelihood:
+/// L = B(a, b+x+1)/B(a, b) Γ(r+x) α^r / (Γ(r) (α+T)^(r+x)) + B(a+1, b+x)/B(a, b) Γ(r+x) α^r / (Γ(r) (α+t_x)^(r+x)),
+/// the form lifetimes' ModifiedBetaGeoFitter uses. E[X(t)] = b/(a-1) [1 - (α/(α+t))^r ₂F₁(r, b+1; a+b; t/(α+t))];
+/// the conditional expectation uses the posterior Beta(a, b+x+1). Immutable, thread safe, value equality.</para>
+/// </remarks>
+public sealed record MbgNbdModel : ICountModel, IBulkCountModel
+{
+    /// <summary>Creates a model from its parameters.</summary>
+    /// <param name="r">Shape of the purchase-rate Gamma, positive.</param>
+    /// <param name="alpha">Scale of the purchase-rate Gamma in <paramref name="unit"/>, positive.</param>
+    /// <param name="a">First shape of the dropout Beta, positive.</param>
+    /// <param name="b">Second shape of the dropout Beta, positive.</param>
+    /// <param name="unit">The time unit of the data.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite and positive; the message names it.</exception>
+    public MbgNbdModel(double r, double alpha, double a, double b, TimeUnit unit)
+    {
+        R = HistoryGuard.Parameter(r, nameof(r));
+        Alpha = HistoryGuard.Parameter(alpha, nameof(alpha));
+        A = HistoryGuard.Parameter(a, nameof(a));
+        B = HistoryGuard.Parameter(b, nameof(b));
+        Unit = HistoryGuard.Unit(unit);
+    }
+
+    /// <summary>Shape r of the purchase-rate Gamma.</summary>
+    public double R { get; }
+
+    /// <summary>Scale α of the purchase-rate Gamma, in <see cref="Unit"/>.</summary>
+    public double Alpha { get; }
+
+    /// <summary>Shape a of the dropout Beta.</summary>
+    public double A { get; }
+
+    /// <summary>Shape b of the dropout Beta.</summary>
+    public double B { get; }
+
+    /// <inheritdoc />
+    public TimeUnit Unit { get; }
+
+    /// <inheritdoc />
+    public string Name => "MBG/NBD";
+
+    /// <summary>Fits the model by maximum likelihood on weighted patterns (analytic gradient, BFGS over log-parameters).</summary>
+    /// <param name="patterns">The calibration patterns.</param>
+    /// <param name="options">Fit settings, or <see langword="null"/> for <see cref="FitOptions.Default"/>; a start holds r, alpha, a, b.</param>
+    /// <param name="progress">Receives progress after each likelihood evaluation, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the fit (throws <see cref="OperationCanceledException"/>).</param>
+    /// <returns>The fit; check <see cref="FitResult{TModel}.Converged"/> or call <see cref="FitResult{TModel}.EnsureConverged"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="patterns"/> is null.</exception>
+    /// <exception cref="ArgumentException"><see cref="FitOptions.Start"/> does not hold four values, or the log-likelihood is not finite there.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static FitResult<MbgNbdModel> Fit(RfmPatterns patterns, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(patterns);
+        var data = new PatternData(patterns);
+        var unit = patterns.Unit;
+        return MaximumLikelihood.Fit(
+            new BetaGeometricLikelihood(data, modified: true),
+            [1, data.Age.Average(), 1, 1],
+            data.CustomerCount,
+            data.Count,
+            "MBG/NBD",
+            ["r", "alpha", "a", "b"],
+            p => new MbgNbdModel(p[0], p[1], p[2], p[3], unit),
+            options,
+            progress,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public double LogLikelihood(RfmPatterns patterns)
+    {
+        HistoryGuard.SameUnit(patterns, Unit, "the MBG/NBD log-likelihood");
+        return new BetaGeometricLikelihood(new PatternData(patterns), modified: true).Evaluate([R, Alpha, A, B], []);
+    }
+
+    /// <inheritdoc />
+    public double ExpectedPurchases(double t) =>
+        B / (A + B) * BetaGeometric.ExpectedGivenAlive(R, Alpha, A, B + 1, HistoryGuard.Horizon(t));
+
+    /// <inheritdoc />
+    public double ConditionalExpectedPurchases(double t, double frequency, double recency, double age)
+    {
+        HistoryGuard.Horizon(t);
+        HistoryGuard.Check(frequency, recency, age);
+        var alive = BetaGeometric.ProbabilityAlive(R, Alpha, A, B, frequency, recency, age, modified: true);
+        return alive * BetaGeometric.ExpectedGivenAlive(R + frequency, Alpha + age, A, BetaGeometric.PosteriorB(B, frequency, modified: true), t);
+    }
+
+    /// <inheritdoc />
+    public double ProbabilityAlive(double frequency, double recency, double age)
+    {
+        HistoryGuard.Check(frequency, recency, age);
+        return BetaGeometric.ProbabilityAlive(R, Alpha, A, B, frequency, recency, age, modified: true);
+    }
+
+    /// <inheritdoc />
+    public double ProbabilityOfPurchases(int count, double t)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return BetaGeometric.ProbabilityOfCount(R, Alpha, A, B, count, HistoryGuard.Horizon(t), modified: true);
+    }
+
+    /// <inheritdoc />
+    void IBulkCountModel.ProbabilityAliveBulk(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination) =>
+        BetaGeometric.AliveBulk(R, Alpha, A, B, modified: true, frequency, recency, age, destination);
+
+    /// <inheritdoc />
+    void IBulkCountModel.ConditionalExpectedPurchasesBulk(double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination) =>
+        BetaGeometric.ConditionalBulk(R, Alpha, A, B, modified: true, t, frequency, recency, age, destination);
+}
