@@ -92,11 +92,12 @@ public class PublicApiSnapshotTests
             return Name(underlying) + "?";
         }
 
-        var name = type.IsNested ? Name(type.DeclaringType!) + "." + type.Name : type.Namespace + "." + type.Name;
         if (type.IsGenericParameter)
         {
             return type.Name;
         }
+
+        var name = type.IsNested ? Name(type.DeclaringType!) + "." + type.Name : type.Namespace + "." + type.Name;
 
         if (type.IsGenericType)
         {
