@@ -76,14 +76,11 @@ public class DocumentationExamplesTests
     {
         public Walkthrough()
         {
-            var rows = EmbeddedData.ReadAllText(EmbeddedData.CdnowSampleSummary)
-                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1)
-                .Select(line => line.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray())
-                .ToArray();
-            X = [.. rows.Select(r => r[1])];
-            Tx = [.. rows.Select(r => r[2])];
-            T = [.. rows.Select(r => r[3])];
-            Zbar = [.. rows.Select(r => r[4])];
+            var published = CdnowDatasets.LoadPublishedSampleSummary();
+            X = [.. published.Frequency.Select(v => (double)v)];
+            Tx = published.Recency;
+            T = published.Age;
+            Zbar = [.. published.MeanRepeatSpend.Select(v => (double)v)];
             Patterns = RfmPatterns.Compress(X, Tx, T, TimeUnit.Week);
             Bg = BgNbdModel.Fit(Patterns).EnsureConverged();
             Pareto = ParetoNbdModel.Fit(Patterns).EnsureConverged();

@@ -18,8 +18,8 @@ public class GammaGammaModelTests
     public void Fit_on_the_published_rounded_summary_moves_gamma_by_its_rounding()
     {
         // zbar rounded to cents shifts gamma to 15.45 (what lifetimes prints for this file); p and q keep their published values.
-        var published = CdnowSampleFixture.Published();
-        var fit = GammaGammaModel.Fit(published.Select(r => r.X).ToArray(), published.Select(r => r.Zbar).ToArray()).EnsureConverged();
+        var published = Ltv.Core.Datasets.CdnowDatasets.LoadPublishedSampleSummary();
+        var fit = GammaGammaModel.Fit(published.Frequency.Select(x => (double)x).ToArray(), published.MeanRepeatSpend.Select(z => (double)z).ToArray()).EnsureConverged();
         Assert.Equal(6.25, fit.Model.P, 0.005);
         Assert.Equal(3.74, fit.Model.Q, 0.005);
         Assert.Equal(15.45, fit.Model.Gamma, 0.005);
