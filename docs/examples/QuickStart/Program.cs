@@ -5,6 +5,8 @@ using Ltv.Core.Datasets;
 using Ltv.Core.Domain;
 using Ltv.Core.Economics;
 using Ltv.Core.History;
+using Ltv.Core.Probabilistic.Clv;
+using Ltv.Core.Probabilistic.Models;
 using Ltv.Core.Segments;
 using Ltv.Core.Strategies;
 
@@ -72,4 +74,37 @@ foreach (var cohort in cohorts)
     var d = cohort.Drivers;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"   {cohort.Key,-7}  {cohort.CustomerCount,9:N0}  {d.AveragePurchaseValue!.Value.Round(),-11}  {d.PurchaseFrequency!.Value.Count,14:0.0000}  {d.Lifespan!.Value.Value,6:0.00} weeks"));
+}
+
+Console.WriteLine();
+Console.WriteLine("4. Probabilistic CLV on the CDNOW sample: BG/NBD + Gamma-Gamma, 12 months, 1 % a month");
+var bg = BgNbdModel.Fit(summaries.ToPatterns()).EnsureConverged();
+Console.WriteLine(bg.Summary());
+var x = new double[summaries.Count];
+for (var i = 0; i < x.Length; i++)
+{
+    x[i] = summaries.Frequency[i];
+}
+
+var zbar = summaries.MonetaryValues();
+var spend = GammaGammaModel.Fit(x, zbar).EnsureConverged();
+Console.WriteLine($"   Gamma-Gamma: p = {spend.Model.P:0.00}, q = {spend.Model.Q:0.00}, gamma = {spend.Model.Gamma:0.00}");
+var calculator = new ClvCalculator(bg.Model, spend.Model, ClvOptions.Monthly(TimeUnit.Week, months: 12, monthlyDiscountRate: 0.01));
+var clv = new double[x.Length];
+calculator.Values(x, summaries.Recency, summaries.Age, zbar, clv);
+var alive = new double[x.Length];
+bg.Model.ProbabilityAlive(x, summaries.Recency, summaries.Age, alive);
+Console.WriteLine("   customer  x   t_x    T      P(alive)  CLV (USD)");
+foreach (var id in new[] { "0001", "0002", "0018", "1516" })
+{
+    var i = summaries.IndexOf(id);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"   {id,-8}  {x[i],2}  {summaries.Recency[i],5:0.00}  {summaries.Age[i],5:0.00}  {alive[i],8:0.0000}  {clv[i],9:0.00}"));
+}
+
+Console.WriteLine("   Cohort   Customers  Mean CLV (USD)  Total CLV (USD)");
+foreach (var group in Enumerable.Range(0, x.Length).GroupBy(i => Cohort(summaries.CustomerIds[i])).OrderBy(g => g.Key, StringComparer.Ordinal))
+{
+    var total = group.Sum(i => clv[i]);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   {group.Key,-7}  {group.Count(),9:N0}  {total / group.Count(),14:0.00}  {total,15:N2}"));
 }
