@@ -16,6 +16,9 @@ internal static class LtvApp
         var root = new RootCommand("ltv: customer lifetime value from the command line (Ltv.Core).")
         {
             SummarizeCommand.Create(output, error),
+            FitCommand.Create(output, error),
+            PredictCommand.Create(output),
+            ClvCommand.Create(output),
             ValueCommand.Create(output),
         };
 
