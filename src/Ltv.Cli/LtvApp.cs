@@ -27,7 +27,7 @@ internal static class LtvApp
         {
             foreach (var parseError in parse.Errors)
             {
-                error.WriteLine($"ltv: {parseError.Message}");
+                error.WriteLine($"ltv: {DataErrors.OneLine(parseError.Message)}");
             }
 
             error.WriteLine("Run 'ltv --help' (or 'ltv COMMAND --help') for usage.");
@@ -40,12 +40,12 @@ internal static class LtvApp
         }
         catch (UsageException ex)
         {
-            error.WriteLine($"ltv: {ex.Message}");
+            error.WriteLine($"ltv: {DataErrors.OneLine(ex.Message)}");
             return ExitCodes.BadUsage;
         }
         catch (Exception ex) when (DataErrors.IsDataError(ex))
         {
-            error.WriteLine($"ltv: {DataErrors.OneLine(ex)}");
+            error.WriteLine($"ltv: {DataErrors.OneLine(ex.Message)}");
             return ExitCodes.BadData;
         }
     }

@@ -158,6 +158,18 @@ public sealed class FitCommandTests(CdnowCliFixture cdnow) : IClassFixture<Cdnow
     }
 
     [Fact]
+    public void An_unknown_model_is_reported_on_one_line_listing_the_models()
+    {
+        var (exit, _, error) = CliRunner.Run("fit", "sbg", cdnow.Summary);
+
+        Assert.Equal(2, exit);
+        var first = error.ReplaceLineEndings("\n").Split('\n')[0];
+        Assert.Contains("'sbg'", first, StringComparison.Ordinal);
+        Assert.Contains("'bgnbd'", first, StringComparison.Ordinal);
+        Assert.Contains("'gg'", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_quick_fit_shows_no_progress()
     {
         var (exit, _, error) = CliRunner.Run("fit", "gg", cdnow.Summary, "-o", cdnow.Path("gg-again.json"));
