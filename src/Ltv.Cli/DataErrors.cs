@@ -10,5 +10,6 @@ internal static class DataErrors
         ex is LogFormatException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or JsonException or FormatException
         or ArgumentException or InvalidOperationException or IOException;
 
-    public static string OneLine(Exception ex) => ex.Message.ReplaceLineEndings(" ");
+    /// <summary>The message on one line: line breaks and the tabs after them become single spaces.</summary>
+    public static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -16,6 +16,9 @@ internal static class LtvApp
         var root = new RootCommand("ltv: customer lifetime value from the command line (Ltv.Core).")
         {
             SummarizeCommand.Create(output, error),
+            FitCommand.Create(output, error),
+            PredictCommand.Create(output),
+            ClvCommand.Create(output),
             ValueCommand.Create(output),
         };
 
@@ -24,7 +27,7 @@ internal static class LtvApp
         {
             foreach (var parseError in parse.Errors)
             {
-                error.WriteLine($"ltv: {parseError.Message}");
+                error.WriteLine($"ltv: {DataErrors.OneLine(parseError.Message)}");
             }
 
             error.WriteLine("Run 'ltv --help' (or 'ltv COMMAND --help') for usage.");
@@ -37,12 +40,12 @@ internal static class LtvApp
         }
         catch (UsageException ex)
         {
-            error.WriteLine($"ltv: {ex.Message}");
+            error.WriteLine($"ltv: {DataErrors.OneLine(ex.Message)}");
             return ExitCodes.BadUsage;
         }
         catch (Exception ex) when (DataErrors.IsDataError(ex))
         {
-            error.WriteLine($"ltv: {DataErrors.OneLine(ex)}");
+            error.WriteLine($"ltv: {DataErrors.OneLine(ex.Message)}");
             return ExitCodes.BadData;
         }
     }

@@ -17,7 +17,7 @@ internal static class SummarizeCommand
         var log = new LogOptions();
         var observationEnd = new Option<string>("--observation-end") { Description = "last day observed, YYYY-MM-DD (rows after it are bad data)", Required = true };
         var calibrationEnd = new Option<string?>("--calibration-end") { Description = "last day of calibration, YYYY-MM-DD; later rows form the holdout" };
-        var unit = new Option<string>("--unit") { Description = "day (default) | week | month | year (month and year: 365.25 days a year)", DefaultValueFactory = _ => "day" };
+        var unit = new Option<string>("--unit") { Description = "day | week (default) | month | year (month and year: 365.25 days a year); fit, predict and clv assume week unless told", DefaultValueFactory = _ => "week" };
         unit.AcceptOnlyFromAmong("day", "week", "month", "year");
         var outputPath = new Option<string?>("--output", "-o") { Description = "output CSV file (default standard output)" };
 

@@ -83,13 +83,25 @@ public sealed class SummarizeCommandTests : IDisposable
         var log = Path.Combine(_dir, "orders.csv");
         File.WriteAllText(log, "kunde;dato;beloeb\nA;01.03.2024;100.50\nA;15.03.2024;20\nB;02.03.2024;5\n");
 
-        var (exit, stdout, error) = CliRunner.Run("summarize", log, "--customer-column", "kunde", "--date-column", "dato", "--amount-column", "beloeb", "--date-format", "dd.MM.yyyy", "--currency", "DKK", "--observation-end", "2024-03-31");
+        var (exit, stdout, error) = CliRunner.Run("summarize", log, "--customer-column", "kunde", "--date-column", "dato", "--amount-column", "beloeb", "--date-format", "dd.MM.yyyy", "--currency", "DKK", "--observation-end", "2024-03-31", "--unit", "day");
 
         Assert.Equal(0, exit);
         var lines = stdout.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("A,1,14,30,20", lines[1]);
         Assert.Equal("B,0,0,29,0", lines[2]);
         Assert.Contains("read 3 = accepted 3 + rejected 0", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_default_unit_is_the_week_the_model_commands_assume()
+    {
+        var log = Path.Combine(_dir, "weeks.csv");
+        File.WriteAllText(log, "customer_id,date,amount\nA,2024-03-01,10\nA,2024-03-15,20\n");
+
+        var (exit, stdout, _) = CliRunner.Run("summarize", log, "--observation-end", "2024-03-29");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("A,1,2,4,20", stdout.ReplaceLineEndings("\n").Split('\n')[1]);
     }
 
     [Theory]
