@@ -86,6 +86,10 @@ internal static class ValueCommand
             {
                 throw new UsageException($"--strategy {model.Name}: {ex.Message}", ex);
             }
+            catch (OverflowException ex)
+            {
+                throw new UsageException($"--strategy {model.Name}: the inputs make the value too large for a decimal ({ex.Message}).", ex);
+            }
 
             Report.Estimate(output, estimate);
             return ExitCodes.Success;

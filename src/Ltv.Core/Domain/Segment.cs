@@ -41,7 +41,16 @@ public sealed record Segment
     public ValueDrivers Drivers
     {
         get;
-        init => field = Guard.NotNull(value, "drivers");
+        init
+        {
+            Guard.NotNull(value, "drivers");
+            if (AcquisitionCost is { } cac && value.Currency is { } currency)
+            {
+                CurrencyMismatchException.ThrowIfDifferent(currency, cac.Currency, "a segment's drivers and acquisition cost");
+            }
+
+            field = value;
+        }
     }
 
     /// <summary>The number of customers, zero or more.</summary>

@@ -15,7 +15,7 @@ internal static class DriverRequirements
         drivers.GrossMargin ?? throw new MissingInputException(model, nameof(ValueDrivers.GrossMargin), "Give the gross margin; GrossMargin.Full values revenue as contribution.");
 
     public static ChurnRate Churn(ValueDrivers drivers, string model) =>
-        drivers.Churn ?? throw new MissingInputException(model, nameof(ValueDrivers.Churn), "Give the churn per period, e.g. ChurnRate.PerMonth(0.1m).");
+        (drivers.Churn ?? throw new MissingInputException(model, nameof(ValueDrivers.Churn), "Give the churn per period, e.g. ChurnRate.PerMonth(0.1m).")).Validated();
 
     /// <summary>The lifespan: the explicit one, else 1/churn periods; the second item says which.</summary>
     public static (Duration Lifespan, string Shown) Lifespan(ValueDrivers drivers, string model)

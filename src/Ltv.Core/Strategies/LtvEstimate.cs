@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Ltv.Core.Domain;
+using Ltv.Core.Validation;
 
 namespace Ltv.Core.Strategies;
 
@@ -21,7 +22,7 @@ public sealed record LtvEstimate
         Value = value;
         Model = model;
         Formula = formula;
-        Inputs = inputs;
+        Inputs = [.. Guard.NotNull(inputs)]; // a copy: the estimate stays immutable whatever the caller does with its list
     }
 
     /// <summary>The lifetime value, unrounded; round with <see cref="Money.Round(MidpointRounding)"/> for display.</summary>

@@ -66,4 +66,14 @@ public class ValueCommandTests
         Assert.Equal(0, value.Exit);
         Assert.Contains("--discount-rate", value.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Inputs_too_large_for_decimal_are_a_usage_error_not_a_crash()
+    {
+        var (exit, output, error) = CliRunner.Run("value", "--strategy", "simple", "--currency", "SEK", "--apv", "1e28", "--frequency", "6/year", "--lifespan", "3 years");
+
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("too large", error, StringComparison.Ordinal);
+    }
 }

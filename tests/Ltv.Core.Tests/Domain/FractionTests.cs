@@ -67,4 +67,24 @@ public class FractionTests
         Assert.Equal("10 % per year", DiscountRate.PerYear(0.10m).ToString());
         ErrorAssert.Throws<ArgumentOutOfRangeException>(() => DiscountRate.Real(DiscountRate.PerYear(0.1m), -1m), "inflation", "-1");
     }
+
+    [Fact]
+    public void Default_churn_is_rejected_when_used_never_divided_by()
+    {
+        var zero = default(ChurnRate);
+        var drivers = new ValueDrivers
+        {
+            AveragePurchaseValue = Money.Of(10m, Currency.EUR),
+            PurchaseFrequency = PurchaseRate.PerDay(1),
+            GrossMargin = GrossMargin.Full,
+            Churn = zero,
+        };
+
+        ErrorAssert.Throws<ArgumentOutOfRangeException>(() => _ = zero.ExpectedLifespan, "churn", "0");
+        ErrorAssert.Throws<ArgumentOutOfRangeException>(() => _ = zero.Retention, "churn", "0");
+        ErrorAssert.Throws<ArgumentOutOfRangeException>(() => Ltv.Core.Strategies.ChurnLtvModel.Instance.Estimate(drivers), "churn", "0");
+        ErrorAssert.Throws<ArgumentOutOfRangeException>(() => Ltv.Core.Strategies.SimpleLtvModel.Instance.Estimate(drivers), "churn", "0");
+        ErrorAssert.Throws<ArgumentOutOfRangeException>(() => Ltv.Core.Economics.CacPayback.Compute(Money.Of(5m, Currency.EUR), drivers), "churn", "0");
+        Assert.Equal(ChurnRate.PerMonth(0.1m), ChurnRate.PerMonth(0.1m).Validated());
+    }
 }

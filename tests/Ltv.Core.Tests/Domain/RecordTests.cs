@@ -63,4 +63,13 @@ public class RecordTests
         Assert.Throws<CurrencyMismatchException>(() => _ = segment with { AcquisitionCost = Money.Of(1m, Currency.EUR) });
         Assert.Throws<ArgumentNullException>(() => _ = segment with { Drivers = null! });
     }
+
+    [Fact]
+    public void Segment_drivers_in_another_currency_than_its_acquisition_cost_are_rejected_in_with()
+    {
+        var segment = new Segment("k", new ValueDrivers { AveragePurchaseValue = Money.Of(1m, Currency.DKK) }, 10, Money.Of(5m, Currency.DKK));
+
+        Assert.Throws<CurrencyMismatchException>(() => _ = segment with { Drivers = new ValueDrivers { AveragePurchaseValue = Money.Of(1m, Currency.EUR) } });
+        Assert.Equal(Currency.DKK, (segment with { Drivers = new ValueDrivers() }).AcquisitionCost!.Value.Currency);
+    }
 }

@@ -149,4 +149,17 @@ public class StrategyInputErrorTests
         Assert.NotEqual(SimpleLtvModel.Instance.Estimate(Complete), MarginLtvModel.Instance.Estimate(Complete));
         Assert.Equal(SimpleLtvModel.Instance.Estimate(Complete).GetHashCode(), SimpleLtvModel.Instance.Estimate(Complete).GetHashCode());
     }
+
+    [Fact]
+    public void An_estimate_keeps_its_inputs_when_the_caller_changes_its_list()
+    {
+        var inputs = new List<LtvInput> { new("A", "1") };
+        var estimate = new LtvEstimate(Money.Of(1m, Currency.EUR), "m", "f", inputs);
+        var hash = estimate.GetHashCode();
+
+        inputs.Clear();
+
+        Assert.Single(estimate.Inputs);
+        Assert.Equal(hash, estimate.GetHashCode());
+    }
 }
