@@ -89,12 +89,12 @@ public sealed record BgNbdModel : ICountModel, IBulkCountModel
 
     /// <inheritdoc />
     public double ExpectedPurchases(double t) =>
-        BetaGeometric.ExpectedGivenAlive(R, Alpha, A, B, HistoryGuard.Horizon(t));
+        BetaGeometric.ExpectedGivenAlive(R, Alpha, A, B, BetaGeometric.Horizon(t, Alpha));
 
     /// <inheritdoc />
     public double ConditionalExpectedPurchases(double t, double frequency, double recency, double age)
     {
-        HistoryGuard.Horizon(t);
+        BetaGeometric.Horizon(t, Alpha);
         HistoryGuard.Check(frequency, recency, age);
         var alive = BetaGeometric.ProbabilityAlive(R, Alpha, A, B, frequency, recency, age, modified: false);
         return alive * BetaGeometric.ExpectedGivenAlive(R + frequency, Alpha + age, A, BetaGeometric.PosteriorB(B, frequency, modified: false), t);
@@ -111,7 +111,7 @@ public sealed record BgNbdModel : ICountModel, IBulkCountModel
     public double ProbabilityOfPurchases(int count, double t)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return BetaGeometric.ProbabilityOfCount(R, Alpha, A, B, count, HistoryGuard.Horizon(t), modified: false);
+        return BetaGeometric.ProbabilityOfCount(R, Alpha, A, B, count, BetaGeometric.Horizon(t, Alpha), modified: false);
     }
 
     /// <inheritdoc />

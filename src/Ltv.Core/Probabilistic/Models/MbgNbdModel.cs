@@ -88,12 +88,12 @@ public sealed record MbgNbdModel : ICountModel, IBulkCountModel
 
     /// <inheritdoc />
     public double ExpectedPurchases(double t) =>
-        B / (A + B) * BetaGeometric.ExpectedGivenAlive(R, Alpha, A, B + 1, HistoryGuard.Horizon(t));
+        B / (A + B) * BetaGeometric.ExpectedGivenAlive(R, Alpha, A, B + 1, BetaGeometric.Horizon(t, Alpha));
 
     /// <inheritdoc />
     public double ConditionalExpectedPurchases(double t, double frequency, double recency, double age)
     {
-        HistoryGuard.Horizon(t);
+        BetaGeometric.Horizon(t, Alpha);
         HistoryGuard.Check(frequency, recency, age);
         var alive = BetaGeometric.ProbabilityAlive(R, Alpha, A, B, frequency, recency, age, modified: true);
         return alive * BetaGeometric.ExpectedGivenAlive(R + frequency, Alpha + age, A, BetaGeometric.PosteriorB(B, frequency, modified: true), t);
@@ -110,7 +110,7 @@ public sealed record MbgNbdModel : ICountModel, IBulkCountModel
     public double ProbabilityOfPurchases(int count, double t)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return BetaGeometric.ProbabilityOfCount(R, Alpha, A, B, count, HistoryGuard.Horizon(t), modified: true);
+        return BetaGeometric.ProbabilityOfCount(R, Alpha, A, B, count, BetaGeometric.Horizon(t, Alpha), modified: true);
     }
 
     /// <inheritdoc />
