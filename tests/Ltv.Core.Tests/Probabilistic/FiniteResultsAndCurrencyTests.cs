@@ -107,6 +107,17 @@ public class FiniteResultsAndCurrencyTests
         }
     }
 
+    [Fact]
+    public void Pareto_nbd_expected_purchases_refuse_to_overflow()
+    {
+        var model = new ParetoNbdModel(20, 1e-10, 0.001, 500, TimeUnit.Week);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => model.ExpectedPurchases(1e300));
+        Assert.Equal("t", error.ParamName);
+        Assert.Contains("t = 1E+300", error.Message, StringComparison.Ordinal);
+        Assert.Equal("t", Assert.Throws<ArgumentOutOfRangeException>(() => model.ConditionalExpectedPurchases(1e300, 0, 0, 0)).ParamName);
+        Assert.True(double.IsFinite(model.ExpectedPurchases(1e3)));
+    }
+
     private static Gen<double> LogUniform(double low, double high) =>
         Gen.Choose(0, 1_000_000).Select(v => Math.Exp(Math.Log(low) + ((Math.Log(high) - Math.Log(low)) * v / 1e6)));
 

@@ -14,7 +14,8 @@ namespace Ltv.Core.Probabilistic.Models;
 /// <para>Parameters are finite and positive; α is in <see cref="Unit"/>. Likelihood:
 /// L = B(a, b+x+1)/B(a, b) Γ(r+x) α^r / (Γ(r) (α+T)^(r+x)) + B(a+1, b+x)/B(a, b) Γ(r+x) α^r / (Γ(r) (α+t_x)^(r+x)),
 /// the form lifetimes' ModifiedBetaGeoFitter uses. E[X(t)] = b/(a-1) [1 - (α/(α+t))^r ₂F₁(r, b+1; a+b; t/(α+t))];
-/// the conditional expectation uses the posterior Beta(a, b+x+1). Immutable, thread safe, value equality.</para>
+/// the conditional expectation uses the posterior Beta(a, b+x+1). Horizons are accepted up to 1e9 · α, as for
+/// <see cref="BgNbdModel"/>. Immutable, thread safe, value equality.</para>
 /// </remarks>
 public sealed record MbgNbdModel : ICountModel, IBulkCountModel
 {
