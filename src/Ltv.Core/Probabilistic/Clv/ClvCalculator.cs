@@ -46,13 +46,13 @@ public sealed class ClvCalculator
     /// <param name="recency">t_x.</param>
     /// <param name="age">T.</param>
     /// <param name="averageSpend">m, the mean spend of the repeat purchases (ignored when x = 0).</param>
-    /// <returns>The CLV, zero or more.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The history or spend breaks the conventions.</exception>
+    /// <returns>The CLV, zero or more, finite.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The history or spend breaks the conventions, or the CLV would not be finite (the message names the spend, steps and discount rate).</exception>
     /// <exception cref="InvalidOperationException">x = 0 and the Gamma-Gamma q ≤ 1 (infinite mean spend).</exception>
     public double Value(double frequency, double recency, double age, double averageSpend)
     {
         var spend = Spend.ConditionalExpectedSpend(frequency, averageSpend);
-        return spend * DiscountedPurchases(t => Purchases.ConditionalExpectedPurchases(t, frequency, recency, age));
+        return Finite(spend * DiscountedPurchases(t => Purchases.ConditionalExpectedPurchases(t, frequency, recency, age)), nameof(averageSpend), spend);
     }
 
     /// <summary>As <see cref="Value(double, double, double, double)"/>, as money in a currency.</summary>
@@ -101,7 +101,8 @@ public sealed class ClvCalculator
         var margin = (double)Options.Margin.Value;
         for (var i = 0; i < n; i++)
         {
-            destination[i] = Spend.ConditionalExpectedSpend(frequency[i], averageSpend[i]) * (margin * totals[i]);
+            var spend = Spend.ConditionalExpectedSpend(frequency[i], averageSpend[i]);
+            destination[i] = Finite(spend * (margin * totals[i]), $"averageSpend at row {i}", spend);
         }
     }
 
@@ -111,8 +112,14 @@ public sealed class ClvCalculator
     public double NewCustomerValue(double spendPerPurchase)
     {
         Guard.FiniteNonNegative(spendPerPurchase);
-        return spendPerPurchase * DiscountedPurchases(Purchases.ExpectedPurchases);
+        return Finite(spendPerPurchase * DiscountedPurchases(Purchases.ExpectedPurchases), nameof(spendPerPurchase), spendPerPurchase);
     }
+
+    /// <summary>A CLV must be finite: otherwise the spend and the options (steps, discounting) that made it overflow are named.</summary>
+    private double Finite(double value, string spendName, double spend) =>
+        double.IsFinite(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(spendName, $"The CLV is not finite (was '{Guard.Show(value)}') for spend per purchase {Guard.Show(spend)} ({spendName}), {Options.Steps} steps of {Guard.Show(Options.StepLength)} and discountRatePerStep {Guard.Show(Options.DiscountRatePerStep)}.");
 
     /// <summary>Σ margin · (E(iΔ) - E((i-1)Δ)) / (1 + d)^i.</summary>
     internal double DiscountedPurchases(Func<double, double> cumulative)

@@ -1,4 +1,5 @@
 using Ltv.Core.Domain;
+using Ltv.Core.Probabilistic.Numerics;
 using Ltv.Core.Validation;
 
 namespace Ltv.Core.Probabilistic.Clv;
@@ -21,7 +22,7 @@ public sealed record ClvOptions
     /// <summary>Creates options.</summary>
     /// <param name="steps">Number of steps, 1 to 100,000.</param>
     /// <param name="stepLength">Length of one step in the count model's time unit, finite and positive.</param>
-    /// <param name="discountRatePerStep">Discount rate d per step, finite and greater than -1 (0 for none).</param>
+    /// <param name="discountRatePerStep">Discount rate d per step, finite and greater than -1 (0 for none); a negative rate must keep 1/(1 + d)^steps at most 1e300.</param>
     /// <param name="margin">Gross margin applied to spend; <see cref="GrossMargin.Full"/> (revenue) unless told.</param>
     /// <param name="unit">The time unit of <paramref name="stepLength"/>, checked against the count model's unit by <see cref="ClvCalculator"/>; <see langword="null"/> to skip the check.</param>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the message names it.</exception>
@@ -33,8 +34,16 @@ public sealed record ClvOptions
         DiscountRatePerStep = double.IsFinite(discountRatePerStep) && discountRatePerStep > -1
             ? discountRatePerStep
             : throw Guard.OutOfRange(nameof(discountRatePerStep), "finite and greater than -1", Guard.Show(discountRatePerStep));
+        if (steps * -SpecialFunctions.LogOnePlus(discountRatePerStep) > MaximumLogDiscountGrowth)
+        {
+            throw Guard.OutOfRange(nameof(discountRatePerStep), $"at least {Guard.Show(Math.Exp(-MaximumLogDiscountGrowth / steps) - 1)} for {steps} steps (1/(1 + d)^steps must stay below 1e300)", Guard.Show(discountRatePerStep));
+        }
+
         Margin = margin ?? GrossMargin.Full;
     }
+
+    /// <summary>ln 1e300: the largest growth 1/(1 + d)^steps a negative discount rate may reach.</summary>
+    private const double MaximumLogDiscountGrowth = 690.7755278982137;
 
     /// <summary>Number of steps.</summary>
     public int Steps { get; }

@@ -19,6 +19,10 @@ namespace Ltv.Core.Probabilistic.Clv;
 /// the Gamma-Gamma population mean pγ/(q - 1) in the calculator's currency. <see cref="ValueDrivers.GrossMargin"/>,
 /// when given, replaces <see cref="ClvOptions.Margin"/>. Only repeat purchases are valued (the first purchase
 /// is the acquisition), as in lifetimes.</para>
+/// <para>The result is in the adapter's <see cref="Currency"/> (the spend data's); an average purchase value in
+/// another currency throws <see cref="CurrencyMismatchException"/>. Without an adapter currency the average
+/// purchase value's currency is used. <see cref="ValueDrivers.CostToServe"/> is not used: drivers that give it
+/// throw <see cref="ArgumentException"/> naming it, rather than returning a value that silently ignores it.</para>
 /// <para>For customers WITH history use <see cref="ClvCalculator.Value(double, double, double, double)"/> or
 /// <see cref="ClvCalculator.Values"/>, which condition on (x, t_x, T) and their spend.</para>
 /// </remarks>
@@ -43,11 +47,23 @@ public sealed class ProbabilisticLtvModel : ILtvModel
     public string Name => "probabilistic (" + Calculator.Purchases.Name + " + Gamma-Gamma)";
 
     /// <inheritdoc />
-    /// <exception cref="MissingInputException">Neither the drivers nor the adapter carry a currency.</exception>
+    /// <exception cref="MissingInputException">Neither the adapter nor the average purchase value carry a currency.</exception>
+    /// <exception cref="CurrencyMismatchException">The average purchase value is in another currency than the adapter's.</exception>
+    /// <exception cref="ArgumentException">The drivers give a cost to serve, which this adapter does not use.</exception>
     public LtvEstimate Estimate(ValueDrivers drivers)
     {
         ArgumentNullException.ThrowIfNull(drivers);
-        var currency = drivers.Currency ?? Currency
+        if (drivers.CostToServe is { } cost)
+        {
+            throw new ArgumentException($"drivers.CostToServe is not used by the {Name} adapter (was '{cost}'): its value is the discounted margin of the repeat purchases only; subtract the cost to serve yourself or use a strategy model that takes it.", nameof(drivers));
+        }
+
+        if (Currency is { } own && drivers.AveragePurchaseValue is { } given)
+        {
+            CurrencyMismatchException.ThrowIfDifferent(own, given.Currency, "a probabilistic CLV with an average purchase value");
+        }
+
+        var currency = Currency ?? drivers.AveragePurchaseValue?.Currency
             ?? throw new MissingInputException(Name, nameof(ValueDrivers.AveragePurchaseValue), "Give an average purchase value or construct the adapter with the currency of the spend data.");
         var spend = drivers.AveragePurchaseValue is { } apv ? (double)apv.Amount : Calculator.Spend.MeanSpend;
         var options = Calculator.Options;

@@ -12,6 +12,21 @@ namespace Ltv.Core.Probabilistic.Models;
 /// </summary>
 internal static class BetaGeometric
 {
+    /// <summary>The largest horizon, as a multiple of α, for which the closed forms keep their accuracy (1 - t/(α + t) loses digits in double beyond it).</summary>
+    public const double HorizonLimit = 1e9;
+
+    /// <summary>A horizon t: finite, zero or more and at most <see cref="HorizonLimit"/> · α.</summary>
+    public static double Horizon(double t, double alpha)
+    {
+        HistoryGuard.Horizon(t);
+        if (t > HorizonLimit * alpha)
+        {
+            throw Validation.Guard.OutOfRange(nameof(t), $"at most 1e9 x alpha = {Validation.Guard.Show(HorizonLimit * alpha)} (the accuracy limit of the BG/NBD and MBG/NBD closed forms)", Validation.Guard.Show(t));
+        }
+
+        return t;
+    }
+
     /// <summary>The second shape of the posterior Beta of p for a customer alive at T with x repeat purchases.</summary>
     public static double PosteriorB(double b, double x, bool modified) => modified ? b + x + 1 : b + x;
 
@@ -148,7 +163,7 @@ internal static class BetaGeometric
     /// </summary>
     public static void ConditionalBulk(double r, double alpha, double a, double b, bool modified, double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
     {
-        HistoryGuard.Horizon(t);
+        Horizon(t, alpha);
         var cache = new Dictionary<(double X, double T), double>();
         for (var i = 0; i < frequency.Length; i++)
         {

@@ -15,7 +15,9 @@ namespace Ltv.Core.Probabilistic.Models;
 /// a = 0.793, b = 2.426 (log-likelihood -9582.4); <see cref="Fit"/> reproduces them.</para>
 /// <para>Predictions use the closed forms of the paper (equations 7-10), with ₂F₁ evaluated in log space by
 /// <see cref="Numerics.Hypergeometric"/>; where the closed form is singular (a = 1) the same expectation is
-/// integrated numerically over the Beta posterior. Immutable, thread safe, value equality.</para>
+/// integrated numerically over the Beta posterior. Horizons are accepted up to 1e9 · α (beyond it 1 - t/(α + t)
+/// loses its digits in double and the closed forms go wrong; they throw <see cref="ArgumentOutOfRangeException"/>
+/// naming t). Immutable, thread safe, value equality.</para>
 /// </remarks>
 public sealed record BgNbdModel : ICountModel, IBulkCountModel
 {
@@ -89,12 +91,12 @@ public sealed record BgNbdModel : ICountModel, IBulkCountModel
 
     /// <inheritdoc />
     public double ExpectedPurchases(double t) =>
-        BetaGeometric.ExpectedGivenAlive(R, Alpha, A, B, HistoryGuard.Horizon(t));
+        BetaGeometric.ExpectedGivenAlive(R, Alpha, A, B, BetaGeometric.Horizon(t, Alpha));
 
     /// <inheritdoc />
     public double ConditionalExpectedPurchases(double t, double frequency, double recency, double age)
     {
-        HistoryGuard.Horizon(t);
+        BetaGeometric.Horizon(t, Alpha);
         HistoryGuard.Check(frequency, recency, age);
         var alive = BetaGeometric.ProbabilityAlive(R, Alpha, A, B, frequency, recency, age, modified: false);
         return alive * BetaGeometric.ExpectedGivenAlive(R + frequency, Alpha + age, A, BetaGeometric.PosteriorB(B, frequency, modified: false), t);
@@ -111,7 +113,7 @@ public sealed record BgNbdModel : ICountModel, IBulkCountModel
     public double ProbabilityOfPurchases(int count, double t)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return BetaGeometric.ProbabilityOfCount(R, Alpha, A, B, count, HistoryGuard.Horizon(t), modified: false);
+        return BetaGeometric.ProbabilityOfCount(R, Alpha, A, B, count, BetaGeometric.Horizon(t, Alpha), modified: false);
     }
 
     /// <inheritdoc />

@@ -123,7 +123,7 @@ public sealed record GammaGammaModel
     /// <param name="frequency">x, whole, zero or more (x = 0 gives <see cref="MeanSpend"/>).</param>
     /// <param name="averageSpend">m, the mean repeat spend, zero or more (ignored when x = 0).</param>
     /// <returns>The expected spend, positive.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">x or m is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">x or m is out of range, or the result would not be finite (m near <see cref="double.MaxValue"/>); the message names both.</exception>
     /// <exception cref="InvalidOperationException">x = 0 and q ≤ 1 (infinite population mean), or px + q ≤ 1.</exception>
     public double ConditionalExpectedSpend(double frequency, double averageSpend)
     {
@@ -145,7 +145,10 @@ public sealed record GammaGammaModel
             throw new InvalidOperationException($"The Gamma-Gamma conditional spend p*x+q-1 must be positive (was '{Guard.Show(denominator)}' for x = {Guard.Show(frequency)}).");
         }
 
-        return P * (Gamma + (frequency * averageSpend)) / denominator;
+        var spend = P * (Gamma + (frequency * averageSpend)) / denominator;
+        return double.IsFinite(spend)
+            ? spend
+            : throw new ArgumentOutOfRangeException(nameof(averageSpend), $"The Gamma-Gamma conditional spend p*(gamma+x*m)/(p*x+q-1) is not finite for frequency = {Guard.Show(frequency)} and averageSpend = {Guard.Show(averageSpend)} (was '{Guard.Show(spend)}').");
     }
 
     /// <summary>The total log-likelihood of repeaters' (x, m) rows; x = 0 rows are skipped.</summary>

@@ -26,6 +26,7 @@ public interface ICountModel
     /// <summary>E[X(t)]: expected repeat purchases of a customer acquired at time 0 in (0, t].</summary>
     /// <param name="t">The horizon in <see cref="Unit"/>, zero or more.</param>
     /// <returns>The expected number, zero or more, non-decreasing in t.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">t is negative or not finite, beyond the accuracy limit 1e9 · α of BG/NBD and MBG/NBD, or (Pareto/NBD) so long that the result would not be finite; the message names t.</exception>
     double ExpectedPurchases(double t);
 
     /// <summary>E[Y(t) | x, t_x, T]: expected purchases in (T, T + t] of a customer with the given history.</summary>
@@ -34,6 +35,7 @@ public interface ICountModel
     /// <param name="recency">t_x.</param>
     /// <param name="age">T.</param>
     /// <returns>The expected number, zero or more, non-decreasing in t.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">t is negative or not finite, beyond the accuracy limit 1e9 · α of BG/NBD and MBG/NBD, or (Pareto/NBD) so long that the result would not be finite; the message names t.</exception>
     double ConditionalExpectedPurchases(double t, double frequency, double recency, double age);
 
     /// <summary>P(alive at T | x, t_x, T): the probability that the customer has not silently left.</summary>
@@ -47,6 +49,7 @@ public interface ICountModel
     /// <param name="count">n, zero or more.</param>
     /// <param name="t">The horizon in <see cref="Unit"/>, zero or more.</param>
     /// <returns>A probability in [0, 1].</returns>
+    /// <exception cref="ArgumentOutOfRangeException">t is negative or not finite, beyond the accuracy limit 1e9 · α of BG/NBD and MBG/NBD, or (Pareto/NBD) so long that the result would not be finite; the message names t.</exception>
     double ProbabilityOfPurchases(int count, double t);
 
     /// <summary>The total log-likelihood of weighted patterns under the model.</summary>

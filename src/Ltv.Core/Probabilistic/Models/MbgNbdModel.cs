@@ -14,7 +14,8 @@ namespace Ltv.Core.Probabilistic.Models;
 /// <para>Parameters are finite and positive; α is in <see cref="Unit"/>. Likelihood:
 /// L = B(a, b+x+1)/B(a, b) Γ(r+x) α^r / (Γ(r) (α+T)^(r+x)) + B(a+1, b+x)/B(a, b) Γ(r+x) α^r / (Γ(r) (α+t_x)^(r+x)),
 /// the form lifetimes' ModifiedBetaGeoFitter uses. E[X(t)] = b/(a-1) [1 - (α/(α+t))^r ₂F₁(r, b+1; a+b; t/(α+t))];
-/// the conditional expectation uses the posterior Beta(a, b+x+1). Immutable, thread safe, value equality.</para>
+/// the conditional expectation uses the posterior Beta(a, b+x+1). Horizons are accepted up to 1e9 · α, as for
+/// <see cref="BgNbdModel"/>. Immutable, thread safe, value equality.</para>
 /// </remarks>
 public sealed record MbgNbdModel : ICountModel, IBulkCountModel
 {
@@ -88,12 +89,12 @@ public sealed record MbgNbdModel : ICountModel, IBulkCountModel
 
     /// <inheritdoc />
     public double ExpectedPurchases(double t) =>
-        B / (A + B) * BetaGeometric.ExpectedGivenAlive(R, Alpha, A, B + 1, HistoryGuard.Horizon(t));
+        B / (A + B) * BetaGeometric.ExpectedGivenAlive(R, Alpha, A, B + 1, BetaGeometric.Horizon(t, Alpha));
 
     /// <inheritdoc />
     public double ConditionalExpectedPurchases(double t, double frequency, double recency, double age)
     {
-        HistoryGuard.Horizon(t);
+        BetaGeometric.Horizon(t, Alpha);
         HistoryGuard.Check(frequency, recency, age);
         var alive = BetaGeometric.ProbabilityAlive(R, Alpha, A, B, frequency, recency, age, modified: true);
         return alive * BetaGeometric.ExpectedGivenAlive(R + frequency, Alpha + age, A, BetaGeometric.PosteriorB(B, frequency, modified: true), t);
@@ -110,7 +111,7 @@ public sealed record MbgNbdModel : ICountModel, IBulkCountModel
     public double ProbabilityOfPurchases(int count, double t)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return BetaGeometric.ProbabilityOfCount(R, Alpha, A, B, count, HistoryGuard.Horizon(t), modified: true);
+        return BetaGeometric.ProbabilityOfCount(R, Alpha, A, B, count, BetaGeometric.Horizon(t, Alpha), modified: true);
     }
 
     /// <inheritdoc />

@@ -101,8 +101,14 @@ public sealed record ParetoNbdModel : ICountModel, IBulkCountModel
     public double ExpectedPurchases(double t)
     {
         HistoryGuard.Horizon(t);
-        return R / Alpha * Beta * ShapeIntegral(S - 1, t / Beta);
+        return FiniteExpectation(R / Alpha * Beta * ShapeIntegral(S - 1, t / Beta), t);
     }
+
+    /// <summary>An expectation must be finite: a horizon so long that it overflows (s near 0, r/α huge) is refused by name.</summary>
+    private double FiniteExpectation(double value, double t) =>
+        double.IsFinite(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(t), $"The Pareto/NBD expected purchases over t = {Guard.Show(t)} exceed the range of double for r = {Guard.Show(R)}, alpha = {Guard.Show(Alpha)}, s = {Guard.Show(S)}, beta = {Guard.Show(Beta)}; use a shorter horizon.");
 
     /// <inheritdoc />
     public double ConditionalExpectedPurchases(double t, double frequency, double recency, double age)
@@ -138,7 +144,7 @@ public sealed record ParetoNbdModel : ICountModel, IBulkCountModel
     }
 
     private double GivenAlive(double t, double frequency, double age) =>
-        (R + frequency) / (Alpha + age) * (Beta + age) * ShapeIntegral(S - 1, t / (Beta + age));
+        FiniteExpectation((R + frequency) / (Alpha + age) * (Beta + age) * ShapeIntegral(S - 1, t / (Beta + age)), t);
 
     private double CachedLogG(Dictionary<(double X, double Y), double> cache, double x, double y)
     {
