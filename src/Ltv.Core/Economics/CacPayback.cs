@@ -38,7 +38,7 @@ public static class CacPayback
     /// <exception cref="MissingInputException">APV, frequency or gross margin is missing.</exception>
     /// <exception cref="CurrencyMismatchException">The CAC is in another currency.</exception>
     /// <exception cref="UnitMismatchException">The discount rate or seasonal weights are per another period, or units do not convert exactly.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">Negative CAC, or a discount rate below retention - 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Negative CAC, a discount rate below retention - 1, or a CAC so large against the margin that the payback or the cumulative margin does not fit in decimal (the message names the CAC and the margin).</exception>
     public static PaybackPeriod Compute(Money acquisitionCost, ValueDrivers drivers, PaybackOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(drivers);
@@ -49,7 +49,7 @@ public static class CacPayback
         var period = drivers.Churn?.Per ?? frequency.Per;
         var revenue = apv * frequency.In(period).Count * margin.Value;
         var cost = drivers.CostToServe is { } c ? c.In(period).Amount : Money.Zero(apv.Currency);
-        return Solve(acquisitionCost, revenue, cost, period, drivers.Churn, options ?? PaybackOptions.Default);
+        return SolveChecked(acquisitionCost, revenue, cost, period, drivers.Churn, options ?? PaybackOptions.Default);
     }
 
     /// <summary>Payback from a margin per period (seasonal weights, when given, scale the whole margin).</summary>
@@ -60,12 +60,27 @@ public static class CacPayback
     /// <returns>The payback, or never.</returns>
     /// <exception cref="CurrencyMismatchException">The CAC and margin currencies differ.</exception>
     /// <exception cref="UnitMismatchException">Periods do not convert exactly or do not match.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">Negative CAC, or a discount rate below retention - 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Negative CAC, a discount rate below retention - 1, or a CAC so large against the margin that the payback or the cumulative margin does not fit in decimal (the message names the CAC and the margin).</exception>
     public static PaybackPeriod Compute(Money acquisitionCost, MoneyRate marginPerPeriod, ChurnRate? churn, PaybackOptions? options = null)
     {
         var period = churn?.Per ?? marginPerPeriod.Per;
         var margin = marginPerPeriod.In(period).Amount;
-        return Solve(acquisitionCost, margin, Money.Zero(margin.Currency), period, churn, options ?? PaybackOptions.Default);
+        return SolveChecked(acquisitionCost, margin, Money.Zero(margin.Currency), period, churn, options ?? PaybackOptions.Default);
+    }
+
+    private static PaybackPeriod SolveChecked(Money cac, Money revenue, Money cost, TimeUnit period, ChurnRate? churn, PaybackOptions options)
+    {
+        try
+        {
+            return Solve(cac, revenue, cost, period, churn, options);
+        }
+        catch (OverflowException)
+        {
+            throw Guard.TooLarge(
+                "acquisitionCost",
+                $"the payback (CAC / margin per {TimeUnits.Name(period)}, at most 2^62 periods) and the cumulative margin",
+                $"CAC {Guard.Show(cac.Amount)} {cac.Currency.Code}, margin {Guard.Show(revenue.Amount)} - cost {Guard.Show(cost.Amount)} per {TimeUnits.Name(period)}");
+        }
     }
 
     private static PaybackPeriod Solve(Money cac, Money revenue, Money cost, TimeUnit period, ChurnRate? churn, PaybackOptions options)
