@@ -24,7 +24,8 @@ namespace Ltv.Core.Economics;
 /// Without churn and discounting the cumulative margin grows without bound and the payback is CAC / m.</para>
 /// <para>All arithmetic is in <see cref="decimal"/>; the crossing period is found by an exponential and
 /// binary search over whole seasonal cycles, so very long paybacks cost O(log n). A payback beyond
-/// 2^62 cycles is reported as never. A discount rate below r - 1 (so that r / (1+d) &gt; 1) is rejected.</para>
+/// 2^62 cycles is reported as never, and so is a CAC within decimal rounding of the limit (where a
+/// period's margin no longer changes the decimal cumulative margin). A discount rate below r - 1 (so that r / (1+d) &gt; 1) is rejected.</para>
 /// </remarks>
 public static class CacPayback
 {
@@ -230,9 +231,17 @@ public static class CacPayback
 
     private static PaybackPeriod Crossing(decimal target, decimal previous, decimal current, long period, TimeUnit per, PaybackRounding rounding, Money? limit)
     {
+        var step = current - previous;
+        if (step <= 0m)
+        {
+            // The period's margin is below decimal resolution: the CAC equals the limit up to rounding,
+            // so (as when the limit is at or below the CAC) the payback never happens.
+            return PaybackPeriod.Never(per, limit);
+        }
+
         var periods = rounding == PaybackRounding.WholePeriods
             ? period
-            : (period - 1) + ((target - previous) / (current - previous));
+            : (period - 1) + Math.Clamp((target - previous) / step, 0m, 1m);
         return PaybackPeriod.After(periods, per, rounding, limit);
     }
 }

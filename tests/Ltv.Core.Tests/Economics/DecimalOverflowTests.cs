@@ -35,7 +35,7 @@ public class DecimalOverflowTests
 
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => ReferralValue.FromRate(1m, ChurnRate.PerMonth(0.1m), Nok(100m), options));
 
-        AssertNames(error, "horizon", "retention 0.9", "discount rate -0.5");
+        AssertNames(error, "horizon", "horizon must be small enough that (retention / (1 + discount rate))^periods fits in decimal", "retention 0.9", "discount rate -0.5");
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class DecimalOverflowTests
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => AcquisitionEconomics.MaxAffordableCac(Nok(100m), 1e-28m));
 
-        AssertNames(error, "targetRatio", "LTV 100 NOK / 0.0000000000000000000000000001");
+        AssertNames(error, "targetRatio", "targetRatio must be small enough that LTV / targetRatio fits in decimal (was 'LTV 100 NOK / 0.0000000000000000000000000001')");
     }
 
     [Fact]

@@ -245,7 +245,7 @@ public class SegmentAnalysisTests
             SegmentAnalysis.Compare([new Segment("big", Drivers(1e20m, 1m, 1m), customerCount: long.MaxValue)], SimpleLtvModel.Instance));
 
         Assert.Equal("customerCount", error.ParamName);
-        Assert.Contains("segment 'big'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("customerCount must be small enough that customers x LTV of segment 'big' fits in decimal", error.Message, StringComparison.Ordinal);
         Assert.Contains("(was '9223372036854775807 x 100000000000000000000 DKK')", error.Message, StringComparison.Ordinal);
     }
 
