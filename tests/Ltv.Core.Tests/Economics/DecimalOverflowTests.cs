@@ -123,4 +123,15 @@ public class DecimalOverflowTests
         Assert.Equal(1_000L, plan.Lines[0].Customers);
         Assert.Equal(BudgetAllocationMethod.Exact, plan.Method);
     }
+
+    [Fact]
+    public void A_return_too_large_for_decimal_names_the_value_and_the_spend()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new ReturnOnInvestment(Nok(1e28m), Nok(1e-10m)));
+        var net = Assert.Throws<ArgumentOutOfRangeException>(() => new ReturnOnInvestment(Nok(1e27m), Nok(1m)));
+
+        AssertNames(error, "spend", "value 10000000000000000000000000000 / spend 0.0000000001 NOK");
+        AssertNames(net, "spend", "net return in percent");
+        Assert.Equal(1e26m, new ReturnOnInvestment(Nok(1e26m), Nok(1m)).Multiple);
+    }
 }
