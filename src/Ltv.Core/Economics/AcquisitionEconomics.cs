@@ -34,7 +34,21 @@ public sealed record AcquisitionEconomics
     public Money AcquisitionCost { get; }
 
     /// <summary>Net value: LTV - CAC.</summary>
-    public Money NetValue => LifetimeValue - AcquisitionCost;
+    /// <exception cref="ArgumentOutOfRangeException">LTV - CAC does not fit in decimal (the message names both).</exception>
+    public Money NetValue
+    {
+        get
+        {
+            try
+            {
+                return LifetimeValue - AcquisitionCost;
+            }
+            catch (OverflowException)
+            {
+                throw Guard.TooLarge("lifetimeValue", "LTV - CAC", $"LTV {Guard.Show(LifetimeValue.Amount)} - CAC {Guard.Show(AcquisitionCost.Amount)} {LifetimeValue.Currency.Code}");
+            }
+        }
+    }
 
     /// <summary>LTV / CAC; infinite when the CAC is zero (see <see cref="LtvCacRatio"/>).</summary>
     public LtvCacRatio Ratio => LtvCacRatio.Of(LifetimeValue, AcquisitionCost);
@@ -46,11 +60,23 @@ public sealed record AcquisitionEconomics
     /// <param name="lifetimeValue">The lifetime value.</param>
     /// <param name="targetRatio">The target LTV:CAC ratio, positive (3 is usual).</param>
     /// <returns>The maximum affordable CAC.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The target is zero or negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The target is zero or negative, or so small that LTV / target does not fit in decimal (the message names the LTV and the target).</exception>
     public static Money MaxAffordableCac(Money lifetimeValue, decimal targetRatio)
     {
         Guard.Positive(targetRatio, nameof(targetRatio));
-        return lifetimeValue.Amount <= 0m ? Money.Zero(lifetimeValue.Currency) : lifetimeValue / targetRatio;
+        if (lifetimeValue.Amount <= 0m)
+        {
+            return Money.Zero(lifetimeValue.Currency);
+        }
+
+        try
+        {
+            return lifetimeValue / targetRatio;
+        }
+        catch (OverflowException)
+        {
+            throw Guard.TooLarge(nameof(targetRatio), "LTV / targetRatio", $"LTV {Guard.Show(lifetimeValue.Amount)} {lifetimeValue.Currency.Code} / {Guard.Show(targetRatio)}");
+        }
     }
 
     /// <summary>The largest CAC for this customer's LTV at a target ratio; see <see cref="MaxAffordableCac(Money, decimal)"/>.</summary>

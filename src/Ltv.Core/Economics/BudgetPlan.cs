@@ -8,8 +8,10 @@ namespace Ltv.Core.Economics;
 /// <summary>An LTV-guided allocation of a marketing budget over segments; built by <see cref="BudgetPlanner"/>.</summary>
 public sealed record BudgetPlan
 {
-    internal BudgetPlan(Money budget, decimal targetRatio, IReadOnlyList<BudgetLine> lines)
+    internal BudgetPlan(Money budget, decimal targetRatio, IReadOnlyList<BudgetLine> lines, BudgetAllocationMethod method, Money netValueUpperBound)
     {
+        Method = method;
+        NetValueUpperBound = netValueUpperBound;
         Budget = budget;
         TargetRatio = targetRatio;
         Lines = lines;
@@ -46,6 +48,12 @@ public sealed record BudgetPlan
     /// <summary>Expected value - spend: what the allocation maximises.</summary>
     public Money NetValue => ExpectedValue - Spend;
 
+    /// <summary>How the allocation was found: <see cref="BudgetAllocationMethod.Exact"/> (proven optimal over whole customers) or <see cref="BudgetAllocationMethod.BestFound"/> (search limit reached).</summary>
+    public BudgetAllocationMethod Method { get; }
+
+    /// <summary>An upper bound on the net value of any allocation of the budget: the continuous optimum, with fractional customers allowed. <see cref="NetValue"/> equals it when whole customers spend the budget exactly as the continuous optimum does.</summary>
+    public Money NetValueUpperBound { get; }
+
     /// <summary>The return on the total spend; <see langword="null"/> when nothing is spent.</summary>
     public ReturnOnInvestment? Return => Spend.Amount > 0m ? new ReturnOnInvestment(ExpectedValue, Spend) : null;
 
@@ -55,7 +63,8 @@ public sealed record BudgetPlan
     {
         var text = new StringBuilder();
         text.Append("Budget ").Append(Budget.ToString()).Append(", target LTV:CAC ")
-            .Append(TargetRatio.ToString(CultureInfo.InvariantCulture)).AppendLine(":1");
+            .Append(TargetRatio.ToString(CultureInfo.InvariantCulture)).Append(":1, allocation ")
+            .AppendLine(Method == BudgetAllocationMethod.Exact ? "exact" : "best found (search limit reached)");
         foreach (var line in Lines)
         {
             text.Append(line.Key).Append(": ").Append(line.Customers.ToString("N0", CultureInfo.InvariantCulture))

@@ -24,7 +24,8 @@ namespace Ltv.Core.Economics;
 /// Without churn and discounting the cumulative margin grows without bound and the payback is CAC / m.</para>
 /// <para>All arithmetic is in <see cref="decimal"/>; the crossing period is found by an exponential and
 /// binary search over whole seasonal cycles, so very long paybacks cost O(log n). A payback beyond
-/// 2^62 cycles is reported as never. A discount rate below r - 1 (so that r / (1+d) &gt; 1) is rejected.</para>
+/// 2^62 cycles is reported as never, and so is a CAC within decimal rounding of the limit (where a
+/// period's margin no longer changes the decimal cumulative margin). A discount rate below r - 1 (so that r / (1+d) &gt; 1) is rejected.</para>
 /// </remarks>
 public static class CacPayback
 {
@@ -38,7 +39,7 @@ public static class CacPayback
     /// <exception cref="MissingInputException">APV, frequency or gross margin is missing.</exception>
     /// <exception cref="CurrencyMismatchException">The CAC is in another currency.</exception>
     /// <exception cref="UnitMismatchException">The discount rate or seasonal weights are per another period, or units do not convert exactly.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">Negative CAC, or a discount rate below retention - 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Negative CAC, a discount rate below retention - 1, or a CAC so large against the margin that the payback or the cumulative margin does not fit in decimal (the message names the CAC and the margin).</exception>
     public static PaybackPeriod Compute(Money acquisitionCost, ValueDrivers drivers, PaybackOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(drivers);
@@ -49,7 +50,7 @@ public static class CacPayback
         var period = drivers.Churn?.Per ?? frequency.Per;
         var revenue = apv * frequency.In(period).Count * margin.Value;
         var cost = drivers.CostToServe is { } c ? c.In(period).Amount : Money.Zero(apv.Currency);
-        return Solve(acquisitionCost, revenue, cost, period, drivers.Churn, options ?? PaybackOptions.Default);
+        return SolveChecked(acquisitionCost, revenue, cost, period, drivers.Churn, options ?? PaybackOptions.Default);
     }
 
     /// <summary>Payback from a margin per period (seasonal weights, when given, scale the whole margin).</summary>
@@ -60,12 +61,27 @@ public static class CacPayback
     /// <returns>The payback, or never.</returns>
     /// <exception cref="CurrencyMismatchException">The CAC and margin currencies differ.</exception>
     /// <exception cref="UnitMismatchException">Periods do not convert exactly or do not match.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">Negative CAC, or a discount rate below retention - 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Negative CAC, a discount rate below retention - 1, or a CAC so large against the margin that the payback or the cumulative margin does not fit in decimal (the message names the CAC and the margin).</exception>
     public static PaybackPeriod Compute(Money acquisitionCost, MoneyRate marginPerPeriod, ChurnRate? churn, PaybackOptions? options = null)
     {
         var period = churn?.Per ?? marginPerPeriod.Per;
         var margin = marginPerPeriod.In(period).Amount;
-        return Solve(acquisitionCost, margin, Money.Zero(margin.Currency), period, churn, options ?? PaybackOptions.Default);
+        return SolveChecked(acquisitionCost, margin, Money.Zero(margin.Currency), period, churn, options ?? PaybackOptions.Default);
+    }
+
+    private static PaybackPeriod SolveChecked(Money cac, Money revenue, Money cost, TimeUnit period, ChurnRate? churn, PaybackOptions options)
+    {
+        try
+        {
+            return Solve(cac, revenue, cost, period, churn, options);
+        }
+        catch (OverflowException)
+        {
+            throw Guard.TooLarge(
+                "acquisitionCost",
+                $"the payback (CAC / margin per {TimeUnits.Name(period)}, at most 2^62 periods) and the cumulative margin",
+                $"CAC {Guard.Show(cac.Amount)} {cac.Currency.Code}, margin {Guard.Show(revenue.Amount)} - cost {Guard.Show(cost.Amount)} per {TimeUnits.Name(period)}");
+        }
     }
 
     private static PaybackPeriod Solve(Money cac, Money revenue, Money cost, TimeUnit period, ChurnRate? churn, PaybackOptions options)
@@ -216,9 +232,17 @@ public static class CacPayback
 
     private static PaybackPeriod Crossing(decimal target, decimal previous, decimal current, long period, TimeUnit per, PaybackRounding rounding, Money? limit)
     {
+        var step = current - previous;
+        if (step <= 0m)
+        {
+            // The period's margin is below decimal resolution: the CAC equals the limit up to rounding,
+            // so (as when the limit is at or below the CAC) the payback never happens.
+            return PaybackPeriod.Never(per, limit);
+        }
+
         var periods = rounding == PaybackRounding.WholePeriods
             ? period
-            : (period - 1) + ((target - previous) / (current - previous));
+            : (period - 1) + Math.Clamp((target - previous) / step, 0m, 1m);
         return PaybackPeriod.After(periods, per, rounding, limit);
     }
 }

@@ -41,13 +41,20 @@ public sealed record ReferralValue
     /// <param name="referredLifetimeValue">The LTV of a referred customer.</param>
     /// <param name="conversionRate">The share of referrals that become customers, in [0, 1]; 1 unless told.</param>
     /// <returns>The referral value.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Negative referrals or a conversion outside [0, 1].</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Negative referrals, a conversion outside [0, 1], or a value too large for decimal (the message names the referrals, conversion and LTV).</exception>
     public static ReferralValue FromTotal(decimal referrals, Money referredLifetimeValue, decimal conversionRate = 1m)
     {
         Guard.NonNegative(referrals, nameof(referrals));
         CheckConversion(conversionRate);
         var expected = referrals * conversionRate;
-        return new ReferralValue(expected, referredLifetimeValue * expected, "k x c x LTV_ref");
+        try
+        {
+            return new ReferralValue(expected, referredLifetimeValue * expected, "k x c x LTV_ref");
+        }
+        catch (OverflowException)
+        {
+            throw Guard.TooLarge(nameof(referrals), "referrals x conversion x referred LTV", $"{Guard.Show(referrals)} x {Guard.Show(conversionRate)} x {Guard.Show(referredLifetimeValue.Amount)} {referredLifetimeValue.Currency.Code}");
+        }
     }
 
     /// <summary>Referral value from a rate of referrals per period while the customer is active.</summary>
@@ -56,7 +63,7 @@ public sealed record ReferralValue
     /// <param name="referredLifetimeValue">The LTV of a referred customer.</param>
     /// <param name="options">Conversion, discounting and horizon; defaults when null.</param>
     /// <returns>The referral value.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Negative referrals, a conversion outside [0, 1], or an infinite horizon whose sum diverges.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Negative referrals, a conversion outside [0, 1], an infinite horizon whose sum diverges, or a horizon, rate or LTV whose sum or value does not fit in decimal (the message names the input and the value).</exception>
     /// <exception cref="UnitMismatchException">The discount rate or horizon is not in the churn's period.</exception>
     public static ReferralValue FromRate(decimal referralsPerPeriod, ChurnRate churn, Money referredLifetimeValue, ReferralOptions? options = null)
     {
@@ -87,8 +94,20 @@ public sealed record ReferralValue
                 throw Guard.OutOfRange("horizon", $"a whole number of {TimeUnits.Name(period)}s (the churn's period)", horizon.ToString());
             }
 
-            survival = DiscountedLtvModel.FiniteSum(r, (long)periods);
-            discounted = DiscountedLtvModel.FiniteSum(q, (long)periods);
+            if (periods > long.MaxValue)
+            {
+                throw Guard.TooLarge("horizon", $"its number of {TimeUnits.Name(period)}s (a 64-bit count)", horizon.ToString());
+            }
+
+            try
+            {
+                survival = DiscountedLtvModel.FiniteSum(r, (long)periods);
+                discounted = DiscountedLtvModel.FiniteSum(q, (long)periods);
+            }
+            catch (OverflowException)
+            {
+                throw Guard.TooLarge("horizon", "(retention / (1 + discount rate))^periods", $"{horizon}, retention {Guard.Show(r)}, discount rate {Guard.Show(d)}");
+            }
         }
         else
         {
@@ -102,10 +121,20 @@ public sealed record ReferralValue
         }
 
         var perPeriod = referralsPerPeriod * options.ConversionRate;
-        return new ReferralValue(
-            perPeriod * survival,
-            referredLifetimeValue * (perPeriod * discounted),
-            "k c LTV_ref sum over t = 0..H-1 of (r / (1+d))^t; infinite: k c LTV_ref (1+d) / (1+d-r)");
+        try
+        {
+            return new ReferralValue(
+                perPeriod * survival,
+                referredLifetimeValue * (perPeriod * discounted),
+                "k c LTV_ref sum over t = 0..H-1 of (r / (1+d))^t; infinite: k c LTV_ref (1+d) / (1+d-r)");
+        }
+        catch (OverflowException)
+        {
+            throw Guard.TooLarge(
+                nameof(referralsPerPeriod),
+                "the expected referrals and their value",
+                $"{Guard.Show(referralsPerPeriod)} per {TimeUnits.Name(period)}, conversion {Guard.Show(options.ConversionRate)}, referred LTV {Guard.Show(referredLifetimeValue.Amount)} {referredLifetimeValue.Currency.Code}, discounted sum {Guard.Show(discounted)}");
+        }
     }
 
     /// <summary>A customer's own LTV plus this referral value.</summary>

@@ -21,11 +21,22 @@ public readonly record struct ReturnOnInvestment
     /// <param name="value">The value the spend brings (for example customers x LTV).</param>
     /// <param name="spend">The spend, positive.</param>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The spend is zero or negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The spend is zero or negative, or so small against the value that the multiple or the net return in percent does not fit in decimal (the message names both amounts).</exception>
     public ReturnOnInvestment(Money value, Money spend)
     {
         CurrencyMismatchException.ThrowIfDifferent(value.Currency, spend.Currency, "a return on investment");
         Guard.Positive(spend.Amount, nameof(spend));
+        try
+        {
+            Multiple = value.Amount / spend.Amount;
+            Net = (value.Amount - spend.Amount) / spend.Amount;
+            _ = Net * 100m;
+        }
+        catch (OverflowException)
+        {
+            throw Guard.TooLarge(nameof(spend), "value / spend and the net return in percent", $"value {Guard.Show(value.Amount)} / spend {Guard.Show(spend.Amount)} {spend.Currency.Code}");
+        }
+
         Value = value;
         Spend = spend;
     }
@@ -37,10 +48,10 @@ public readonly record struct ReturnOnInvestment
     public Money Spend { get; }
 
     /// <summary>value / spend: 1.5 means every krone spent brings 1.5 back.</summary>
-    public decimal Multiple => Value / Spend;
+    public decimal Multiple { get; }
 
     /// <summary>(value - spend) / spend: 0.5 means a 50 % gain on the spend.</summary>
-    public decimal Net => (Value - Spend) / Spend;
+    public decimal Net { get; }
 
     /// <summary>Text such as <c>1.5x (net 50 %) on 500,000.00 DKK</c>.</summary>
     /// <returns>The text.</returns>

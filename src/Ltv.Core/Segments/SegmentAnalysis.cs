@@ -3,6 +3,7 @@ using System.Globalization;
 using Ltv.Core.Domain;
 using Ltv.Core.Economics;
 using Ltv.Core.Strategies;
+using Ltv.Core.Validation;
 
 namespace Ltv.Core.Segments;
 
@@ -28,6 +29,7 @@ public static class SegmentAnalysis
     /// <exception cref="ArgumentException">No segments, or a duplicate key.</exception>
     /// <exception cref="CurrencyMismatchException">Segments are in different currencies.</exception>
     /// <exception cref="MissingInputException">A segment lacks a driver the model needs.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A total, the customer count or a share does not fit in decimal (or a 64-bit count); the message names the segment and the values.</exception>
     public static SegmentComparison Compare(IEnumerable<Segment> segments, ILtvModel model)
     {
         ArgumentNullException.ThrowIfNull(segments);
@@ -37,7 +39,16 @@ public static class SegmentAnalysis
         {
             ArgumentNullException.ThrowIfNull(segment, nameof(segments));
             var estimate = model.Estimate(segment.Drivers);
-            var total = estimate.Value * segment.CustomerCount;
+            Money total;
+            try
+            {
+                total = estimate.Value * segment.CustomerCount;
+            }
+            catch (OverflowException)
+            {
+                throw Guard.TooLarge("customerCount", $"customers x LTV of segment '{segment.Key}'", $"{segment.CustomerCount.ToString(CultureInfo.InvariantCulture)} x {Guard.Show(estimate.Value.Amount)} {estimate.Value.Currency.Code}");
+            }
+
             raw.Add(new RawRow(segment.Key, segment.CustomerCount, estimate.Value, total, segment.AcquisitionCost, estimate));
         }
 
@@ -58,6 +69,7 @@ public static class SegmentAnalysis
     /// <returns>The comparison.</returns>
     /// <exception cref="ArgumentException">No customers, or a blank key.</exception>
     /// <exception cref="CurrencyMismatchException">Customers are in different currencies.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A segment's total or a share does not fit in decimal; the message names the segment and the values.</exception>
     public static SegmentComparison CompareBy<T>(
         IEnumerable<T> customers,
         Func<T, string> keySelector,
@@ -87,7 +99,14 @@ public static class SegmentAnalysis
                 order.Add(key);
             }
 
-            group.Add(value, acquisitionCostSelector?.Invoke(customer));
+            try
+            {
+                group.Add(value, acquisitionCostSelector?.Invoke(customer));
+            }
+            catch (OverflowException)
+            {
+                throw Guard.TooLarge(nameof(customers), $"the total value and CAC of segment '{key}'", $"{Guard.Show(group.Total.Amount)} + {Guard.Show(value.Amount)} {value.Currency.Code} after {group.Count.ToString(CultureInfo.InvariantCulture)} customers");
+            }
         }
 
         var raw = order.Select(key =>
@@ -119,8 +138,15 @@ public static class SegmentAnalysis
             }
 
             CurrencyMismatchException.ThrowIfDifferent(currency, row.LifetimeValue.Currency, $"segment '{row.Key}'");
-            baseTotal += row.Total;
-            customers += row.Count;
+            try
+            {
+                baseTotal += row.Total;
+                customers = checked(customers + row.Count);
+            }
+            catch (OverflowException)
+            {
+                throw Guard.TooLarge(paramName, $"the base total and customer count (adding segment '{row.Key}')", $"{Guard.Show(baseTotal.Amount)} + {Guard.Show(row.Total.Amount)} {currency.Code}, {customers.ToString(CultureInfo.InvariantCulture)} + {row.Count.ToString(CultureInfo.InvariantCulture)} customers");
+            }
         }
 
         var ranked = raw
@@ -132,12 +158,29 @@ public static class SegmentAnalysis
                 r.Count,
                 r.LifetimeValue,
                 r.Total,
-                baseTotal.IsZero ? null : r.Total.Amount / baseTotal.Amount,
+                Share(r, baseTotal, paramName),
                 r.Cac,
                 r.Cac is { } cac ? LtvCacRatio.Of(r.LifetimeValue, cac) : null,
                 r.Estimate))
             .ToArray();
         return new SegmentComparison(model, currency, ranked, baseTotal, customers);
+    }
+
+    private static decimal? Share(RawRow row, Money baseTotal, string paramName)
+    {
+        if (baseTotal.IsZero)
+        {
+            return null;
+        }
+
+        try
+        {
+            return row.Total.Amount / baseTotal.Amount;
+        }
+        catch (OverflowException)
+        {
+            throw Guard.TooLarge(paramName, $"segment '{row.Key}''s share of the base total", $"{Guard.Show(row.Total.Amount)} / {Guard.Show(baseTotal.Amount)} {baseTotal.Currency.Code}");
+        }
     }
 
     private sealed record RawRow(string Key, long Count, Money LifetimeValue, Money Total, Money? Cac, LtvEstimate? Estimate);

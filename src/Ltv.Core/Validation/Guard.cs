@@ -16,6 +16,10 @@ internal static class Guard
     public static ArgumentOutOfRangeException OutOfRange(string paramName, string rule, string shownValue) =>
         new(paramName, $"{paramName} must be {rule} (was '{shownValue}').");
 
+    /// <summary>The exception for a result too large for decimal: names the input(s) and shows the value(s) behind it.</summary>
+    public static ArgumentOutOfRangeException TooLarge(string paramName, string result, string shownValues) =>
+        new(paramName, $"{paramName} must be small enough that {result} fits in decimal (was '{shownValues}').");
+
     public static decimal NonNegative(decimal value, [CallerArgumentExpression(nameof(value))] string paramName = "")
     {
         if (value < 0m)

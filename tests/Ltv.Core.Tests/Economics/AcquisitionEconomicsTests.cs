@@ -41,9 +41,30 @@ public class AcquisitionEconomicsTests
     }
 
     [Fact]
-    public void Negative_ltv_with_zero_cac_is_a_zero_ratio_not_infinity()
+    public void Negative_ltv_with_zero_cac_is_negative_infinity_that_never_meets_a_target()
     {
-        Assert.Equal(0m, LtvCacRatio.Of(Dkk(-10m), Dkk(0m)).Value);
+        var ratio = LtvCacRatio.Of(Dkk(-5m), Dkk(0m));
+
+        Assert.True(ratio.IsNegativeInfinite);
+        Assert.False(ratio.IsInfinite);
+        Assert.Null(ratio.Value);
+        Assert.Equal(LtvCacRatio.NegativeInfinite, ratio);
+        Assert.False(ratio.Meets(0m));
+        Assert.False(ratio.Meets(-1_000_000m));
+        Assert.False(ratio.Meets(decimal.MinValue));
+        Assert.Equal("-infinite (CAC = 0, LTV < 0)", ratio.ToString());
+        Assert.False(new AcquisitionEconomics(Dkk(-5m), Dkk(0m)).Ratio.Meets(0m));
+    }
+
+    [Fact]
+    public void Negative_infinity_orders_below_every_finite_ratio()
+    {
+        Assert.True(LtvCacRatio.NegativeInfinite < LtvCacRatio.Finite(decimal.MinValue));
+        Assert.True(LtvCacRatio.NegativeInfinite < LtvCacRatio.Infinite);
+        Assert.True(LtvCacRatio.Infinite > LtvCacRatio.NegativeInfinite);
+        Assert.Equal(0, LtvCacRatio.NegativeInfinite.CompareTo(LtvCacRatio.NegativeInfinite));
+        Assert.NotEqual(LtvCacRatio.NegativeInfinite, LtvCacRatio.Finite(0m));
+        Assert.NotEqual(LtvCacRatio.NegativeInfinite, LtvCacRatio.Infinite);
     }
 
     [Fact]

@@ -1,3 +1,7 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
 using Ltv.Core.Domain;
 using Ltv.Core.Economics;
 
@@ -123,5 +127,86 @@ public class BudgetPlannerTests
         Assert.Throws<CurrencyMismatchException>(() => new BudgetSegment("x", Dkk(1m), Money.Of(1m, Currency.SEK), 1));
         Assert.Equal("availableCustomers", Assert.Throws<ArgumentOutOfRangeException>(() => new BudgetSegment("x", Dkk(1m), Dkk(1m), -1)).ParamName);
         Assert.Equal("spend", Assert.Throws<ArgumentOutOfRangeException>(() => new ReturnOnInvestment(Dkk(1m), Dkk(0m))).ParamName);
+    }
+
+    [Fact]
+    public void The_plan_maximises_net_value_where_greedy_by_ratio_does_not()
+    {
+        // Greedy by ratio funds a (3.1:1) for 10 and cannot then afford b (3:1) for 1,000: net 21.
+        BudgetSegment[] segments = [new("a", Dkk(31m), Dkk(10m), 1), new("b", Dkk(3_000m), Dkk(1_000m), 1)];
+
+        var plan = BudgetPlanner.Plan(segments, Dkk(1_000m));
+
+        Assert.Equal(0L, plan.Lines[0].Customers);
+        Assert.Equal(1L, plan.Lines[1].Customers);
+        Assert.Equal(Dkk(2_000m), plan.NetValue);
+        Assert.Equal(BudgetAllocationMethod.Exact, plan.Method);
+        Assert.Equal(Dkk(21m + (990m * 2m)), plan.NetValueUpperBound);
+        Assert.Contains("allocation exact", plan.ToString(), StringComparison.Ordinal);
+    }
+
+    [Property(MaxTest = 1000)]
+    public Property Small_plans_match_exhaustive_search_and_never_beat_the_upper_bound()
+    {
+        var segmentGen =
+            from ltv in Gen.Choose(1, 60)
+            from cac in Gen.Choose(0, 20)
+            from available in Gen.Choose(0, 3)
+            select (Ltv: (decimal)ltv, Cac: (decimal)cac, Available: available);
+        var gen =
+            from count in Gen.Choose(1, 4)
+            from list in segmentGen.ArrayOf(count)
+            from budget in Gen.Choose(0, 80)
+            select (List: list, Budget: (decimal)budget);
+        return Prop.ForAll(gen.ToArbitrary(), input =>
+        {
+            var segments = input.List.Select((s, i) => new BudgetSegment($"s{i}", Dkk(s.Ltv), Dkk(s.Cac), s.Available)).ToArray();
+
+            var plan = BudgetPlanner.Plan(segments, Dkk(input.Budget));
+
+            return plan.Method == BudgetAllocationMethod.Exact
+                && plan.NetValue.Amount == BruteForceNetValue(input.List, input.Budget)
+                && plan.Spend <= plan.Budget
+                && plan.NetValue <= plan.NetValueUpperBound;
+        });
+    }
+
+    [Fact]
+    public void A_search_too_large_to_finish_reports_best_found_within_the_bound_and_no_worse_than_greedy()
+    {
+        // Many near-equal ratios and awkward costs: far more than 100,000 nodes to prove optimality.
+        var segments = Enumerable.Range(0, 40)
+            .Select(i => new BudgetSegment($"s{i:00}", Dkk(1_000m + (7m * i) + 1m), Dkk(1_000m + (7m * i)), 3))
+            .ToArray();
+
+        var plan = BudgetPlanner.Plan(segments, Dkk(50_503m));
+
+        Assert.Equal(BudgetAllocationMethod.BestFound, plan.Method);
+        Assert.True(plan.Spend <= plan.Budget);
+        Assert.True(plan.NetValue <= plan.NetValueUpperBound);
+        Assert.True(plan.NetValueUpperBound.Amount - plan.NetValue.Amount < 1m);
+        Assert.Contains("best found (search limit reached)", plan.ToString(), StringComparison.Ordinal);
+    }
+
+    private static decimal BruteForceNetValue((decimal Ltv, decimal Cac, int Available)[] segments, decimal budget)
+    {
+        decimal Best(int i, decimal left)
+        {
+            if (i == segments.Length)
+            {
+                return 0m;
+            }
+
+            var best = 0m;
+            var (ltv, cac, available) = segments[i];
+            for (var k = 0; k <= available && k * cac <= left; k++)
+            {
+                best = Math.Max(best, (k * (ltv - cac)) + Best(i + 1, left - (k * cac)));
+            }
+
+            return best;
+        }
+
+        return Best(0, budget);
     }
 }

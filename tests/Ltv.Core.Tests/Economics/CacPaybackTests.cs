@@ -250,6 +250,20 @@ public class CacPaybackTests
         Assert.Equal("never", never.ToString());
     }
 
+    [Fact]
+    public void A_cac_equal_to_the_limit_up_to_decimal_rounding_never_pays_back_and_does_not_divide_by_zero()
+    {
+        // Limit m (1+d) / (1+d-r) = 1.04 / 0.08 = 13 exactly; decimal rounds r / (1+d) so the computed limit is a hair above 13.
+        var options = new PaybackOptions { DiscountRate = DiscountRate.PerMonth(0.04m) };
+
+        var interpolated = CacPayback.Compute(Nok(13m), PerMonth(1m), ChurnRate.PerMonth(0.04m), options);
+        var whole = CacPayback.Compute(Nok(13m), PerMonth(1m), ChurnRate.PerMonth(0.04m), options with { Rounding = PaybackRounding.WholePeriods });
+
+        Assert.True(interpolated.IsNever);
+        Assert.True(whole.IsNever);
+        Assert.False(CacPayback.Compute(Nok(12.99m), PerMonth(1m), ChurnRate.PerMonth(0.04m), options).IsNever);
+    }
+
     [Property(MaxTest = 1000)]
     public void Payback_is_monotone_in_cac(PositiveInt margin, PositiveInt churnPercent, NonNegativeInt discountPercent, NonNegativeInt cacA, NonNegativeInt cacB, bool seasonal)
     {

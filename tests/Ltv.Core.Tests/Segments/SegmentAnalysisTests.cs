@@ -237,4 +237,54 @@ public class SegmentAnalysisTests
 
         Assert.Equal(before, after);
     }
+
+    [Fact]
+    public void A_total_too_large_for_decimal_names_the_segment_count_and_ltv()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            SegmentAnalysis.Compare([new Segment("big", Drivers(1e20m, 1m, 1m), customerCount: long.MaxValue)], SimpleLtvModel.Instance));
+
+        Assert.Equal("customerCount", error.ParamName);
+        Assert.Contains("customerCount must be small enough that customers x LTV of segment 'big' fits in decimal", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(was '9223372036854775807 x 100000000000000000000 DKK')", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_base_total_or_customer_count_too_large_names_the_segment_being_added()
+    {
+        var totals = Assert.Throws<ArgumentOutOfRangeException>(() => SegmentAnalysis.Compare(
+            [new Segment("a", Drivers(5e28m, 1m, 1m)), new Segment("b", Drivers(5e28m, 1m, 1m))], SimpleLtvModel.Instance));
+        var counts = Assert.Throws<ArgumentOutOfRangeException>(() => SegmentAnalysis.Compare(
+            [new Segment("a", Drivers(0m, 1m, 1m), long.MaxValue), new Segment("b", Drivers(0m, 1m, 1m), long.MaxValue)], SimpleLtvModel.Instance));
+        var grouped = Assert.Throws<ArgumentOutOfRangeException>(() => SegmentAnalysis.CompareBy(
+            [5e28m, 5e28m], _ => "all", v => Drivers(v, 1m, 1m), SimpleLtvModel.Instance));
+
+        Assert.Equal("segments", totals.ParamName);
+        Assert.Contains("adding segment 'b'", totals.Message, StringComparison.Ordinal);
+        Assert.Contains("9223372036854775807 + 9223372036854775807 customers", counts.Message, StringComparison.Ordinal);
+        Assert.Equal("customers", grouped.ParamName);
+        Assert.Contains("segment 'all'", grouped.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_share_too_large_for_decimal_names_the_segment()
+    {
+        // Values 7e28, -7e28 and 1e-28: a base total of 1e-28 and a share of 7e56.
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => SegmentAnalysis.Compare(
+            [new Segment("up", Drivers(7e28m, 3m, 1m)), new Segment("down", Drivers(7e28m, 1m, 1m)), new Segment("tiny", Drivers(1e-28m, 3m, 1m))],
+            new ApvTimesFrequencyMinusTwo()));
+
+        Assert.Equal("segments", error.ParamName);
+        Assert.Contains("segment 'up''s share of the base total", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/ 0.0000000000000000000000000001 DKK", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A test strategy that can value a segment below zero: APV x (purchases per year - 2).</summary>
+    private sealed class ApvTimesFrequencyMinusTwo : ILtvModel
+    {
+        public string Name => "test";
+
+        public LtvEstimate Estimate(ValueDrivers drivers) =>
+            new(drivers.AveragePurchaseValue!.Value * (drivers.PurchaseFrequency!.Value.In(TimeUnit.Year).Count - 2m), Name, "APV x (PF - 2)", []);
+    }
 }
