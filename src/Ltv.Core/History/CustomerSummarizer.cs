@@ -34,7 +34,7 @@ public static class CustomerSummarizer
     /// <param name="options">Observation window, unit and grouping.</param>
     /// <returns>The summaries.</returns>
     /// <exception cref="ArgumentException">The columns differ in length.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A customer index out of range, a negative amount or a row after the observation end; the message names the row.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A customer index out of range, a day number outside [0, <see cref="DateOnly.MaxValue"/>.DayNumber], a negative amount, a row after the observation end, or amounts whose sum for one customer exceeds <see cref="long.MaxValue"/> minor units; the message names the row (and for a sum, the customer).</exception>
     /// <exception cref="UnitMismatchException">Month or year with same-day grouping and no convention.</exception>
     public static CustomerSummaries Summarize(
         IReadOnlyList<string> customerIds,
@@ -59,49 +59,69 @@ public static class CustomerSummarizer
         var rows = customerIndex.Length;
         var calRows = 0;
         var ordered = true;
-        for (var i = 0; i < rows; i++)
+        var maxDay = DateOnly.MaxValue.DayNumber;
+        var i = 0;
+        try
         {
-            var c = customerIndex[i];
-            var day = dayNumber[i];
-            var amount = amountMinor[i];
-            if ((uint)c >= (uint)acc.Length)
+            for (; i < rows; i++)
             {
-                throw Guard.OutOfRange($"customerIndex[{i}]", $"in [0, {acc.Length})", c.ToString(CultureInfo.InvariantCulture));
-            }
+                var c = customerIndex[i];
+                var day = dayNumber[i];
+                var amount = amountMinor[i];
+                if ((uint)c >= (uint)acc.Length)
+                {
+                    throw Guard.OutOfRange($"customerIndex[{i}]", $"in [0, {acc.Length})", c.ToString(CultureInfo.InvariantCulture));
+                }
 
-            if (day > obsEnd)
-            {
-                throw Guard.OutOfRange($"dayNumber[{i}]", $"on or before the observation end {options.ObservationEnd:yyyy-MM-dd}", DateOnly.FromDayNumber(Math.Clamp(day, 0, DateOnly.MaxValue.DayNumber)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            }
+                if ((uint)day > (uint)maxDay)
+                {
+                    throw Guard.OutOfRange($"dayNumber[{i}]", $"a DateOnly day number in [0, {maxDay}]", day.ToString(CultureInfo.InvariantCulture));
+                }
 
-            if (amount < 0)
-            {
-                throw Guard.OutOfRange($"amountMinor[{i}]", "zero or more", amount.ToString(CultureInfo.InvariantCulture));
-            }
+                if (day > obsEnd)
+                {
+                    throw Guard.OutOfRange($"dayNumber[{i}]", $"on or before the observation end {options.ObservationEnd:yyyy-MM-dd}", DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
 
-            if (day <= calEnd)
-            {
-                calRows++;
-            }
+                if (amount < 0)
+                {
+                    throw Guard.OutOfRange($"amountMinor[{i}]", "zero or more", amount.ToString(CultureInfo.InvariantCulture));
+                }
 
-            if (ordered)
-            {
-                var key = byPeriod ? PeriodOf(day, options.Unit) : day;
-                ordered = day <= calEnd
-                    ? acc[c].AddCalibration(key, day, amount)
-                    : acc[c].AddHoldout(key, amount);
+                if (day <= calEnd)
+                {
+                    calRows++;
+                }
+
+                if (ordered)
+                {
+                    var key = byPeriod ? PeriodOf(day, options.Unit) : day;
+                    ordered = day <= calEnd
+                        ? acc[c].AddCalibration(key, day, amount)
+                        : acc[c].AddHoldout(key, amount);
+                }
             }
+        }
+        catch (OverflowException)
+        {
+            throw SumOverflow(customerIds, customerIndex[i], i, amountMinor[i]);
         }
 
         if (!ordered)
         {
-            acc = SummarizeUnordered(acc.Length, customerIndex, dayNumber, amountMinor, calEnd, byPeriod, options.Unit);
+            acc = SummarizeUnordered(customerIds, acc.Length, customerIndex, dayNumber, amountMinor, calEnd, byPeriod, options.Unit);
         }
 
         return Build(customerIds, acc, currency, options, rows, calRows, byPeriod);
     }
 
-    private static Accumulator[] SummarizeUnordered(int customers, ReadOnlySpan<int> customerIndex, ReadOnlySpan<int> dayNumber, ReadOnlySpan<long> amountMinor, int calEnd, bool byPeriod, TimeUnit unit)
+    private static ArgumentOutOfRangeException SumOverflow(IReadOnlyList<string> customerIds, int customer, int row, long amount) =>
+        Guard.OutOfRange(
+            $"amountMinor[{row}]",
+            $"such that the spend of customer '{customerIds[customer]}' stays within {long.MaxValue.ToString(CultureInfo.InvariantCulture)} minor units",
+            amount.ToString(CultureInfo.InvariantCulture));
+
+    private static Accumulator[] SummarizeUnordered(IReadOnlyList<string> customerIds, int customers, ReadOnlySpan<int> customerIndex, ReadOnlySpan<int> dayNumber, ReadOnlySpan<long> amountMinor, int calEnd, bool byPeriod, TimeUnit unit)
     {
         var keys = new long[customerIndex.Length];
         var order = new int[customerIndex.Length];
@@ -117,9 +137,23 @@ public static class CustomerSummarizer
         {
             var day = dayNumber[i];
             var key = byPeriod ? PeriodOf(day, unit) : day;
-            _ = day <= calEnd
-                ? acc[customerIndex[i]].AddCalibration(key, day, amountMinor[i])
-                : acc[customerIndex[i]].AddHoldout(key, amountMinor[i]);
+            bool added;
+            try
+            {
+                added = day <= calEnd
+                    ? acc[customerIndex[i]].AddCalibration(key, day, amountMinor[i])
+                    : acc[customerIndex[i]].AddHoldout(key, amountMinor[i]);
+            }
+            catch (OverflowException)
+            {
+                throw SumOverflow(customerIds, customerIndex[i], i, amountMinor[i]);
+            }
+
+            if (!added)
+            {
+                // Rows are visited in (customer, day) order, so every row is added; a row is never dropped silently.
+                throw new InvalidOperationException($"dayNumber[{i}] ({day.ToString(CultureInfo.InvariantCulture)}) of customer '{customerIds[customerIndex[i]]}' could not be added in date order.");
+            }
         }
 
         return acc;
@@ -228,10 +262,10 @@ public static class CustomerSummarizer
             {
                 if (Transactions == 1)
                 {
-                    FirstSum += amount;
+                    FirstSum = checked(FirstSum + amount);
                 }
 
-                CalibrationSum += amount;
+                CalibrationSum = checked(CalibrationSum + amount);
                 return HoldoutTransactions == 0;
             }
 
@@ -239,7 +273,7 @@ public static class CustomerSummarizer
             {
                 Last = key;
                 Transactions++;
-                CalibrationSum += amount;
+                CalibrationSum = checked(CalibrationSum + amount);
                 return true;
             }
 
@@ -253,11 +287,11 @@ public static class CustomerSummarizer
             {
                 HoldoutLast = key;
                 HoldoutTransactions++;
-                HoldoutSum += amount;
+                HoldoutSum = checked(HoldoutSum + amount);
                 return true;
             }
 
-            HoldoutSum += amount;
+            HoldoutSum = checked(HoldoutSum + amount);
             return key == HoldoutLast;
         }
     }
