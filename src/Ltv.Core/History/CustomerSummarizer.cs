@@ -53,73 +53,102 @@ public static class CustomerSummarizer
         }
 
         var calEnd = options.EffectiveCalibrationEnd.DayNumber;
-        var obsEnd = options.ObservationEnd.DayNumber;
         var byPeriod = options.Grouping == TransactionGrouping.SamePeriod && options.Unit != TimeUnit.Day;
         var acc = new Accumulator[customerIds.Count];
-        var rows = customerIndex.Length;
-        var calRows = 0;
-        var ordered = true;
-        var maxDay = DateOnly.MaxValue.DayNumber;
-        var i = 0;
+        int calRows;
         try
         {
-            for (; i < rows; i++)
+            // The row loops sum with checked arithmetic and carry no exception handler of their own, so they stay
+            // as tight as before; on overflow a second pass over the rows names the row and the customer.
+            if (!AccumulateInOrder(acc, customerIndex, dayNumber, amountMinor, options, byPeriod, out calRows))
             {
-                var c = customerIndex[i];
-                var day = dayNumber[i];
-                var amount = amountMinor[i];
-                if ((uint)c >= (uint)acc.Length)
-                {
-                    throw Guard.OutOfRange($"customerIndex[{i}]", $"in [0, {acc.Length})", c.ToString(CultureInfo.InvariantCulture));
-                }
-
-                if ((uint)day > (uint)maxDay)
-                {
-                    throw Guard.OutOfRange($"dayNumber[{i}]", $"a DateOnly day number in [0, {maxDay}]", day.ToString(CultureInfo.InvariantCulture));
-                }
-
-                if (day > obsEnd)
-                {
-                    throw Guard.OutOfRange($"dayNumber[{i}]", $"on or before the observation end {options.ObservationEnd:yyyy-MM-dd}", DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                }
-
-                if (amount < 0)
-                {
-                    throw Guard.OutOfRange($"amountMinor[{i}]", "zero or more", amount.ToString(CultureInfo.InvariantCulture));
-                }
-
-                if (day <= calEnd)
-                {
-                    calRows++;
-                }
-
-                if (ordered)
-                {
-                    var key = byPeriod ? PeriodOf(day, options.Unit) : day;
-                    ordered = day <= calEnd
-                        ? acc[c].AddCalibration(key, day, amount)
-                        : acc[c].AddHoldout(key, amount);
-                }
+                acc = SummarizeUnordered(customerIds, acc.Length, customerIndex, dayNumber, amountMinor, calEnd, byPeriod, options.Unit);
             }
         }
         catch (OverflowException)
         {
-            throw SumOverflow(customerIds, customerIndex[i], i, amountMinor[i]);
+            throw SumOverflow(customerIds, customerIndex, dayNumber, amountMinor, calEnd);
         }
 
-        if (!ordered)
-        {
-            acc = SummarizeUnordered(customerIds, acc.Length, customerIndex, dayNumber, amountMinor, calEnd, byPeriod, options.Unit);
-        }
-
-        return Build(customerIds, acc, currency, options, rows, calRows, byPeriod);
+        return Build(customerIds, acc, currency, options, customerIndex.Length, calRows, byPeriod);
     }
 
-    private static ArgumentOutOfRangeException SumOverflow(IReadOnlyList<string> customerIds, int customer, int row, long amount) =>
-        Guard.OutOfRange(
-            $"amountMinor[{row}]",
-            $"such that the spend of customer '{customerIds[customer]}' stays within {long.MaxValue.ToString(CultureInfo.InvariantCulture)} minor units",
-            amount.ToString(CultureInfo.InvariantCulture));
+    /// <summary>Validates every row and adds it while each customer's rows come in date order; false from the first row that does not.</summary>
+    private static bool AccumulateInOrder(Accumulator[] acc, ReadOnlySpan<int> customerIndex, ReadOnlySpan<int> dayNumber, ReadOnlySpan<long> amountMinor, SummaryOptions options, bool byPeriod, out int calRows)
+    {
+        var calEnd = options.EffectiveCalibrationEnd.DayNumber;
+        var obsEnd = options.ObservationEnd.DayNumber;
+        var maxDay = DateOnly.MaxValue.DayNumber;
+        var ordered = true;
+        calRows = 0;
+        for (var i = 0; i < customerIndex.Length; i++)
+        {
+            var c = customerIndex[i];
+            var day = dayNumber[i];
+            var amount = amountMinor[i];
+            if ((uint)c >= (uint)acc.Length)
+            {
+                throw Guard.OutOfRange($"customerIndex[{i}]", $"in [0, {acc.Length})", c.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if ((uint)day > (uint)maxDay)
+            {
+                throw Guard.OutOfRange($"dayNumber[{i}]", $"a DateOnly day number in [0, {maxDay}]", day.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (day > obsEnd)
+            {
+                throw Guard.OutOfRange($"dayNumber[{i}]", $"on or before the observation end {options.ObservationEnd:yyyy-MM-dd}", DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+
+            if (amount < 0)
+            {
+                throw Guard.OutOfRange($"amountMinor[{i}]", "zero or more", amount.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (day <= calEnd)
+            {
+                calRows++;
+            }
+
+            if (ordered)
+            {
+                var key = byPeriod ? PeriodOf(day, options.Unit) : day;
+                ordered = day <= calEnd
+                    ? acc[c].AddCalibration(key, day, amount)
+                    : acc[c].AddHoldout(key, amount);
+            }
+        }
+
+        return ordered;
+    }
+
+    /// <summary>
+    /// Names the row at which, in log order, a customer's calibration or holdout spend passes long.MaxValue
+    /// minor units. Amounts are zero or more, so the spend passes it in any order once it does in one.
+    /// </summary>
+    private static ArgumentOutOfRangeException SumOverflow(IReadOnlyList<string> customerIds, ReadOnlySpan<int> customerIndex, ReadOnlySpan<int> dayNumber, ReadOnlySpan<long> amountMinor, int calEnd)
+    {
+        var calibration = new long[customerIds.Count];
+        var holdout = new long[customerIds.Count];
+        for (var i = 0; i < customerIndex.Length; i++)
+        {
+            var c = customerIndex[i];
+            ref var sum = ref dayNumber[i] <= calEnd ? ref calibration[c] : ref holdout[c];
+            var next = unchecked(sum + amountMinor[i]);
+            if (next < 0)
+            {
+                return Guard.OutOfRange(
+                    $"amountMinor[{i}]",
+                    $"such that the spend of customer '{customerIds[c]}' stays within {long.MaxValue.ToString(CultureInfo.InvariantCulture)} minor units",
+                    amountMinor[i].ToString(CultureInfo.InvariantCulture));
+            }
+
+            sum = next;
+        }
+
+        return Guard.OutOfRange(nameof(amountMinor), $"such that each customer's spend stays within {long.MaxValue.ToString(CultureInfo.InvariantCulture)} minor units", "a larger sum");
+    }
 
     private static Accumulator[] SummarizeUnordered(IReadOnlyList<string> customerIds, int customers, ReadOnlySpan<int> customerIndex, ReadOnlySpan<int> dayNumber, ReadOnlySpan<long> amountMinor, int calEnd, bool byPeriod, TimeUnit unit)
     {
@@ -137,18 +166,9 @@ public static class CustomerSummarizer
         {
             var day = dayNumber[i];
             var key = byPeriod ? PeriodOf(day, unit) : day;
-            bool added;
-            try
-            {
-                added = day <= calEnd
-                    ? acc[customerIndex[i]].AddCalibration(key, day, amountMinor[i])
-                    : acc[customerIndex[i]].AddHoldout(key, amountMinor[i]);
-            }
-            catch (OverflowException)
-            {
-                throw SumOverflow(customerIds, customerIndex[i], i, amountMinor[i]);
-            }
-
+            var added = day <= calEnd
+                ? acc[customerIndex[i]].AddCalibration(key, day, amountMinor[i])
+                : acc[customerIndex[i]].AddHoldout(key, amountMinor[i]);
             if (!added)
             {
                 // Rows are visited in (customer, day) order, so every row is added; a row is never dropped silently.

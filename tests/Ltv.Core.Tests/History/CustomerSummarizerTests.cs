@@ -271,9 +271,9 @@ public class CustomerSummarizerTests
         Assert.Equal("amountMinor[2]", e.ParamName);
         Assert.StartsWith($"amountMinor[2] must be such that the spend of customer 'b' stays within {long.MaxValue} minor units (was '1').", e.Message, StringComparison.Ordinal);
 
-        // Out of date order the rows are summed through the sort index; the overflowing row is still named.
+        // Out of date order the rows are summed through the sort index; the row where the spend passes the limit in log order is named.
         var unordered = Assert.Throws<ArgumentOutOfRangeException>(() => Raw(options, [0, 0], [D0.DayNumber + 5, D0.DayNumber], [long.MaxValue, 1]));
-        Assert.Equal("amountMinor[0]", unordered.ParamName);
+        Assert.Equal("amountMinor[1]", unordered.ParamName);
         Assert.Contains("customer 'a'", unordered.Message, StringComparison.Ordinal);
 
         var holdout = Assert.Throws<ArgumentOutOfRangeException>(() => Raw(options with { CalibrationEnd = D0 }, [0, 0, 0], [D0.DayNumber, D0.DayNumber + 2, D0.DayNumber + 3], [1, long.MaxValue, 1]));
