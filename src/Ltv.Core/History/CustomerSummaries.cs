@@ -21,10 +21,12 @@ namespace Ltv.Core.History;
 public sealed class CustomerSummaries
 {
     private readonly Columns _c;
+    private readonly System.Collections.ObjectModel.ReadOnlyCollection<string> _idsView;
 
     internal CustomerSummaries(Columns columns, Currency currency, SummaryOptions options, int rowCount, int calibrationRowCount, int excluded)
     {
         _c = columns;
+        _idsView = Array.AsReadOnly(columns.Ids);
         Currency = currency;
         MinorUnitScale = MinorUnits.Scale(currency);
         Options = options;
@@ -75,8 +77,11 @@ public sealed class CustomerSummaries
         }
     }
 
-    /// <summary>The customer id of each row.</summary>
-    public IReadOnlyList<string> CustomerIds => _c.Ids;
+    /// <summary>The customer id of each row (a read-only view: casting it does not give a writable array).</summary>
+    public IReadOnlyList<string> CustomerIds => _idsView;
+
+    /// <summary>The id array itself, for loops inside the library; never handed out.</summary>
+    internal string[] CustomerIdArray => _c.Ids;
 
     /// <summary>The date of each customer's first purchase.</summary>
     public ReadOnlySpan<int> FirstPurchaseDayNumber => _c.FirstDay;

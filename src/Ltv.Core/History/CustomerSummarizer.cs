@@ -34,7 +34,7 @@ public static class CustomerSummarizer
     /// <param name="options">Observation window, unit and grouping.</param>
     /// <returns>The summaries.</returns>
     /// <exception cref="ArgumentException">The columns differ in length.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A customer index out of range, a negative amount or a row after the observation end; the message names the row.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A customer index out of range, a day number outside [0, <see cref="DateOnly.MaxValue"/>.DayNumber], a negative amount, a row after the observation end, or amounts whose sum for one customer exceeds <see cref="long.MaxValue"/> minor units; the message names the row (and for a sum, the customer).</exception>
     /// <exception cref="UnitMismatchException">Month or year with same-day grouping and no convention.</exception>
     public static CustomerSummaries Summarize(
         IReadOnlyList<string> customerIds,
@@ -53,13 +53,34 @@ public static class CustomerSummarizer
         }
 
         var calEnd = options.EffectiveCalibrationEnd.DayNumber;
-        var obsEnd = options.ObservationEnd.DayNumber;
         var byPeriod = options.Grouping == TransactionGrouping.SamePeriod && options.Unit != TimeUnit.Day;
         var acc = new Accumulator[customerIds.Count];
-        var rows = customerIndex.Length;
-        var calRows = 0;
+        if (!AccumulateInOrder(acc, customerIndex, dayNumber, amountMinor, options, byPeriod, out var calRows, out var mayOverflow))
+        {
+            acc = SummarizeUnordered(customerIds, acc.Length, customerIndex, dayNumber, amountMinor, calEnd, byPeriod, options.Unit);
+        }
+
+        // The row loops sum without checked arithmetic (measured: checked sums made the ordered loop about 15%
+        // slower); only when the total of all rows passes long.MaxValue is each customer's spend checked.
+        if (mayOverflow && SumOverflow(customerIds, customerIndex, dayNumber, amountMinor, calEnd) is { } overflow)
+        {
+            throw overflow;
+        }
+
+        return Build(customerIds, acc, currency, options, customerIndex.Length, calRows, byPeriod);
+    }
+
+    /// <summary>Validates every row and adds it while each customer's rows come in date order; false from the first row that does not.</summary>
+    private static bool AccumulateInOrder(Accumulator[] acc, ReadOnlySpan<int> customerIndex, ReadOnlySpan<int> dayNumber, ReadOnlySpan<long> amountMinor, SummaryOptions options, bool byPeriod, out int calRows, out bool mayOverflow)
+    {
+        var calEnd = options.EffectiveCalibrationEnd.DayNumber;
+        var obsEnd = options.ObservationEnd.DayNumber;
+        var maxDay = DateOnly.MaxValue.DayNumber;
         var ordered = true;
-        for (var i = 0; i < rows; i++)
+        var calibrationRows = 0; // a local, not the out parameter: a write through a reference per row is measurably slower
+        var unit = options.Unit;
+        long total = 0, signs = 0;
+        for (var i = 0; i < customerIndex.Length; i++)
         {
             var c = customerIndex[i];
             var day = dayNumber[i];
@@ -69,9 +90,14 @@ public static class CustomerSummarizer
                 throw Guard.OutOfRange($"customerIndex[{i}]", $"in [0, {acc.Length})", c.ToString(CultureInfo.InvariantCulture));
             }
 
+            if ((uint)day > (uint)maxDay)
+            {
+                throw Guard.OutOfRange($"dayNumber[{i}]", $"a DateOnly day number in [0, {maxDay}]", day.ToString(CultureInfo.InvariantCulture));
+            }
+
             if (day > obsEnd)
             {
-                throw Guard.OutOfRange($"dayNumber[{i}]", $"on or before the observation end {options.ObservationEnd:yyyy-MM-dd}", DateOnly.FromDayNumber(Math.Clamp(day, 0, DateOnly.MaxValue.DayNumber)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                throw Guard.OutOfRange($"dayNumber[{i}]", $"on or before the observation end {options.ObservationEnd:yyyy-MM-dd}", DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             }
 
             if (amount < 0)
@@ -79,29 +105,57 @@ public static class CustomerSummarizer
                 throw Guard.OutOfRange($"amountMinor[{i}]", "zero or more", amount.ToString(CultureInfo.InvariantCulture));
             }
 
+            // Amounts are below 2^63, so a running total that passes long.MaxValue is negative right after.
+            total = unchecked(total + amount);
+            signs |= total;
             if (day <= calEnd)
             {
-                calRows++;
+                calibrationRows++;
             }
 
             if (ordered)
             {
-                var key = byPeriod ? PeriodOf(day, options.Unit) : day;
+                var key = byPeriod ? PeriodOf(day, unit) : day;
                 ordered = day <= calEnd
                     ? acc[c].AddCalibration(key, day, amount)
                     : acc[c].AddHoldout(key, amount);
             }
         }
 
-        if (!ordered)
-        {
-            acc = SummarizeUnordered(acc.Length, customerIndex, dayNumber, amountMinor, calEnd, byPeriod, options.Unit);
-        }
-
-        return Build(customerIds, acc, currency, options, rows, calRows, byPeriod);
+        calRows = calibrationRows;
+        mayOverflow = signs < 0;
+        return ordered;
     }
 
-    private static Accumulator[] SummarizeUnordered(int customers, ReadOnlySpan<int> customerIndex, ReadOnlySpan<int> dayNumber, ReadOnlySpan<long> amountMinor, int calEnd, bool byPeriod, TimeUnit unit)
+    /// <summary>
+    /// Names the row at which, in log order, a customer's calibration or holdout spend passes long.MaxValue
+    /// minor units (amounts are zero or more, so the spend passes it in any order once it does in one); null
+    /// when every customer's spend fits.
+    /// </summary>
+    private static ArgumentOutOfRangeException? SumOverflow(IReadOnlyList<string> customerIds, ReadOnlySpan<int> customerIndex, ReadOnlySpan<int> dayNumber, ReadOnlySpan<long> amountMinor, int calEnd)
+    {
+        var calibration = new long[customerIds.Count];
+        var holdout = new long[customerIds.Count];
+        for (var i = 0; i < customerIndex.Length; i++)
+        {
+            var c = customerIndex[i];
+            ref var sum = ref dayNumber[i] <= calEnd ? ref calibration[c] : ref holdout[c];
+            var next = unchecked(sum + amountMinor[i]);
+            if (next < 0)
+            {
+                return Guard.OutOfRange(
+                    $"amountMinor[{i}]",
+                    $"such that the spend of customer '{customerIds[c]}' stays within {long.MaxValue.ToString(CultureInfo.InvariantCulture)} minor units",
+                    amountMinor[i].ToString(CultureInfo.InvariantCulture));
+            }
+
+            sum = next;
+        }
+
+        return null;
+    }
+
+    private static Accumulator[] SummarizeUnordered(IReadOnlyList<string> customerIds, int customers, ReadOnlySpan<int> customerIndex, ReadOnlySpan<int> dayNumber, ReadOnlySpan<long> amountMinor, int calEnd, bool byPeriod, TimeUnit unit)
     {
         var keys = new long[customerIndex.Length];
         var order = new int[customerIndex.Length];
@@ -117,9 +171,14 @@ public static class CustomerSummarizer
         {
             var day = dayNumber[i];
             var key = byPeriod ? PeriodOf(day, unit) : day;
-            _ = day <= calEnd
+            var added = day <= calEnd
                 ? acc[customerIndex[i]].AddCalibration(key, day, amountMinor[i])
                 : acc[customerIndex[i]].AddHoldout(key, amountMinor[i]);
+            if (!added)
+            {
+                // Rows are visited in (customer, day) order, so every row is added; a row is never dropped silently.
+                throw new InvalidOperationException($"dayNumber[{i}] ({day.ToString(CultureInfo.InvariantCulture)}) of customer '{customerIds[customerIndex[i]]}' could not be added in date order.");
+            }
         }
 
         return acc;

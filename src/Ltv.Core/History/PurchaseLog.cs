@@ -19,6 +19,7 @@ namespace Ltv.Core.History;
 public sealed class PurchaseLog
 {
     private readonly string[] _ids;
+    private readonly System.Collections.ObjectModel.ReadOnlyCollection<string> _idsView;
     private readonly int[] _customer;
     private readonly int[] _day;
     private readonly long[] _amount;
@@ -26,6 +27,7 @@ public sealed class PurchaseLog
     internal PurchaseLog(string[] ids, int[] customer, int[] day, long[] amountMinor, int count, Currency currency)
     {
         _ids = ids;
+        _idsView = Array.AsReadOnly(ids);
         _customer = customer;
         _day = day;
         _amount = amountMinor;
@@ -46,8 +48,11 @@ public sealed class PurchaseLog
     /// <summary>The number of distinct customers.</summary>
     public int CustomerCount => _ids.Length;
 
-    /// <summary>The customer id of each dense customer index.</summary>
-    public IReadOnlyList<string> CustomerIds => _ids;
+    /// <summary>The customer id of each dense customer index (a read-only view: casting it does not give a writable array).</summary>
+    public IReadOnlyList<string> CustomerIds => _idsView;
+
+    /// <summary>The id array itself, for loops inside the library; never handed out.</summary>
+    internal string[] CustomerIdArray => _ids;
 
     /// <summary>The dense customer index of each row, into <see cref="CustomerIds"/>.</summary>
     public ReadOnlySpan<int> CustomerIndex => _customer.AsSpan(0, Count);
@@ -58,15 +63,23 @@ public sealed class PurchaseLog
     /// <summary>The amount of each row in whole minor units of <see cref="Currency"/>.</summary>
     public ReadOnlySpan<long> AmountMinor => _amount.AsSpan(0, Count);
 
-    /// <summary>The sum of all amounts, exact.</summary>
+    /// <summary>The sum of all amounts, exact; never overflows (a sum beyond <see cref="long.MaxValue"/> minor units is summed in <see cref="decimal"/>).</summary>
     public Money Total
     {
         get
         {
+            var amounts = AmountMinor;
             long sum = 0;
-            foreach (var a in AmountMinor)
+            for (var i = 0; i < amounts.Length; i++)
             {
-                sum = checked(sum + a);
+                // Amounts are zero or more, so a sum past long.MaxValue wraps to a negative number.
+                var next = unchecked(sum + amounts[i]);
+                if (next < 0)
+                {
+                    return new Money(DecimalTotal(sum, amounts[i..]) / MinorUnitScale, Currency);
+                }
+
+                sum = next;
             }
 
             return new Money(MinorUnits.ToDecimal(sum, MinorUnitScale), Currency);
@@ -204,6 +217,18 @@ public sealed class PurchaseLog
         }
 
         return new PurchaseLog(ids, customerIndex.ToArray(), days, minor, days.Length, currency);
+    }
+
+    /// <summary>Continues a sum in decimal: at most int.MaxValue rows of at most long.MaxValue each stay below decimal.MaxValue.</summary>
+    private static decimal DecimalTotal(long sum, ReadOnlySpan<long> rest)
+    {
+        decimal total = sum;
+        foreach (var a in rest)
+        {
+            total += a;
+        }
+
+        return total;
     }
 
     private static void CheckLength(int customers, int dates, int amounts)

@@ -30,7 +30,7 @@ public static class SegmentAggregator
         ArgumentNullException.ThrowIfNull(summaries);
         ArgumentNullException.ThrowIfNull(segmentOf);
         var totals = new Dictionary<string, Totals>(StringComparer.Ordinal);
-        var ids = summaries.CustomerIds;
+        var ids = summaries.CustomerIdArray;
         for (var i = 0; i < summaries.Count; i++)
         {
             var key = Guard.NotBlank(segmentOf(ids[i]), "segment key");
@@ -50,7 +50,7 @@ public static class SegmentAggregator
         var result = new List<Segment>(totals.Count);
         foreach (var (key, t) in totals.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            var apv = new Money(MinorUnits.ToDecimal(t.RevenueMinor, summaries.MinorUnitScale) / t.Transactions, summaries.Currency);
+            var apv = new Money(t.RevenueMinor / summaries.MinorUnitScale / t.Transactions, summaries.Currency);
             var drivers = new ValueDrivers
             {
                 AveragePurchaseValue = apv,
@@ -68,7 +68,7 @@ public static class SegmentAggregator
     {
         public long Customers;
         public long Transactions;
-        public long RevenueMinor;
+        public decimal RevenueMinor; // decimal: a segment's total may pass long.MaxValue minor units
         public double Exposure;
         public double Tenure;
     }

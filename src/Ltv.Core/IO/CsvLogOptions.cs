@@ -13,7 +13,11 @@ namespace Ltv.Core.IO;
 /// <c>2024-03-01T14:05:00</c> or <c>2024-03-01T14:05:00+01:00</c>, whose date as written is used); set
 /// <see cref="DateFormat"/> for another exact format. Amounts use the invariant culture (<c>1234.50</c>)
 /// unless <see cref="AmountFormat"/> names another (for example a <see cref="NumberFormatInfo"/> with a comma
-/// decimal separator); thousands separators of that format are accepted.
+/// decimal separator). Group (thousands) separators of that format are accepted only between integer digits in
+/// groups of three after a first group of one to three (<c>1,234,567.50</c>); any other use, such as the
+/// decimal-comma <c>12,50</c> or <c>1,2,3</c> in the invariant culture, is rejected as
+/// <see cref="RejectReason.MalformedNumber"/> rather than read as 1250 or 123. Note that <c>1,250</c> is
+/// well formed and reads as 1250 in the invariant culture: set <see cref="AmountFormat"/> for decimal-comma files.
 /// </remarks>
 public sealed record CsvLogOptions
 {

@@ -30,7 +30,7 @@ public static class CsvLogWriter
         var format = "F" + log.Currency.MinorUnitDigits.ToString(CultureInfo.InvariantCulture);
         var code = log.Currency.Code;
         using var sep = Sep.Writer(o => o with { Sep = new Sep(separator), Escape = true, CultureInfo = CultureInfo.InvariantCulture }).To(writer, leaveOpen: true);
-        var ids = log.CustomerIds;
+        var ids = log.CustomerIdArray;
         var customer = log.CustomerIndex;
         var day = log.DayNumber;
         var amount = log.AmountMinor;

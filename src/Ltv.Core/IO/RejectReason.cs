@@ -21,7 +21,7 @@ public enum RejectReason
     /// <summary>The amount is below zero (refunds are not purchases).</summary>
     NegativeAmount,
 
-    /// <summary>The amount has more decimals than the currency's minor unit (for example 1.005 USD) or is too large.</summary>
+    /// <summary>The amount has more decimals than the currency's minor unit (for example 1.005 USD).</summary>
     AmountTooPrecise,
 
     /// <summary>The currency code is not an active ISO 4217 code.</summary>
@@ -32,4 +32,7 @@ public enum RejectReason
 
     /// <summary>The date is after the observation end.</summary>
     AfterObservationEnd,
+
+    /// <summary>The amount is too large: more than <see cref="long.MaxValue"/> minor units of the currency (92,233,720,368,547,758.07 USD).</summary>
+    AmountOutOfRange,
 }

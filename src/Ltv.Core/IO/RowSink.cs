@@ -55,8 +55,22 @@ internal sealed class RowSink
         }
 
         minor = 0;
+        var format = NumberFormatInfo.GetInstance(provider);
+        var grouped = (styles & NumberStyles.AllowThousands) != 0;
+        if (grouped && !HasWellFormedGroups(text, format))
+        {
+            Reject(line, column, columnName, text, RejectReason.MalformedNumber, $"amount must be a number; the group separator '{format.NumberGroupSeparator}' may only split the integer digits into groups of three (decimal separator '{format.NumberDecimalSeparator}')");
+            return false;
+        }
+
         if (!decimal.TryParse(text, styles, provider, out var amount))
         {
+            if (double.TryParse(text, styles, provider, out var large) && double.IsFinite(large) && large > 0d)
+            {
+                Reject(line, column, columnName, text, RejectReason.AmountOutOfRange, $"amount must be at most {MaxAmountText()} {Builder.Currency.Code}");
+                return false;
+            }
+
             Reject(line, column, columnName, text, RejectReason.MalformedNumber, "amount must be a number");
             return false;
         }
@@ -67,6 +81,12 @@ internal sealed class RowSink
             return false;
         }
 
+        if (amount > long.MaxValue / (decimal)Builder.MinorUnitScale)
+        {
+            Reject(line, column, columnName, text, RejectReason.AmountOutOfRange, $"amount must be at most {MaxAmountText()} {Builder.Currency.Code}");
+            return false;
+        }
+
         if (!MinorUnits.TryToMinor(amount, Builder.MinorUnitScale, out minor))
         {
             Reject(line, column, columnName, text, RejectReason.AmountTooPrecise, $"amount must have at most {Builder.Currency.MinorUnitDigits} decimals for {Builder.Currency.Code}");
@@ -74,6 +94,60 @@ internal sealed class RowSink
         }
 
         return true;
+    }
+
+    /// <summary>The largest amount a row may hold: <see cref="long.MaxValue"/> minor units.</summary>
+    private string MaxAmountText() => MinorUnits.ToDecimal(long.MaxValue, Builder.MinorUnitScale).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// True when the text has no group separator, or uses it only between integer digits in groups of three
+    /// after a first group of one to three ("1,234,567.50"); "12,50", "1,2,3", "1,,234" and "1,234,5" are not.
+    /// decimal.TryParse with <see cref="NumberStyles.AllowThousands"/> accepts a group separator anywhere in
+    /// the integer part, which read the decimal-comma "12,50" as 1250 in the invariant culture.
+    /// </summary>
+    internal static bool HasWellFormedGroups(ReadOnlySpan<char> text, NumberFormatInfo format)
+    {
+        var group = format.NumberGroupSeparator;
+        if (string.IsNullOrEmpty(group) || text.IndexOf(group, StringComparison.Ordinal) < 0)
+        {
+            return true;
+        }
+
+        text = text.Trim();
+        var dot = text.IndexOf(format.NumberDecimalSeparator, StringComparison.Ordinal);
+        if (dot >= 0 && text[dot..].IndexOf(group, StringComparison.Ordinal) >= 0)
+        {
+            return false;
+        }
+
+        var integer = dot >= 0 ? text[..dot] : text;
+        if (integer.StartsWith(format.NegativeSign, StringComparison.Ordinal))
+        {
+            integer = integer[format.NegativeSign.Length..];
+        }
+        else if (integer.StartsWith(format.PositiveSign, StringComparison.Ordinal))
+        {
+            integer = integer[format.PositiveSign.Length..];
+        }
+
+        var first = true;
+        while (true)
+        {
+            var at = integer.IndexOf(group, StringComparison.Ordinal);
+            var part = at >= 0 ? integer[..at] : integer;
+            if (part.IsEmpty || part.Length > 3 || (!first && part.Length != 3) || part.ContainsAnyExceptInRange('0', '9'))
+            {
+                return false;
+            }
+
+            if (at < 0)
+            {
+                return true;
+            }
+
+            integer = integer[(at + group.Length)..];
+            first = false;
+        }
     }
 
     /// <summary>

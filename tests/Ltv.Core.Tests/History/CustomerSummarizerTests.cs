@@ -186,4 +186,107 @@ public class CustomerSummarizerTests
         Assert.Equal(0, s.Count);
         Assert.Throws<ArgumentException>(() => s.ToPatterns());
     }
+
+    private static CustomerSummaries Raw(SummaryOptions options, int[] customer, int[] day, long[] amount) =>
+        CustomerSummarizer.Summarize(["a", "b"], customer, day, amount, Currency.EUR, options);
+
+    [Theory]
+    [InlineData(-5)]
+    [InlineData(-1)]
+    [InlineData(int.MinValue)]
+    public void Negative_day_numbers_are_rejected_naming_the_row(int bad)
+    {
+        var end = D0.AddDays(10);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Raw(new SummaryOptions(end, TimeUnit.Day), [0, 0, 1], [D0.DayNumber + 5, bad, D0.DayNumber], [100, 100, 100]));
+        Assert.Equal("dayNumber[1]", e.ParamName);
+        Assert.StartsWith($"dayNumber[1] must be a DateOnly day number in [0, {DateOnly.MaxValue.DayNumber}] (was '{bad}').", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Month_grouping_names_the_row_of_a_day_number_out_of_range()
+    {
+        var options = new SummaryOptions(D0.AddDays(100), TimeUnit.Month) { Grouping = TransactionGrouping.SamePeriod };
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Raw(options, [0, 1], [D0.DayNumber, -1], [1, 1]));
+        Assert.Equal("dayNumber[1]", e.ParamName);
+        var late = Assert.Throws<ArgumentOutOfRangeException>(() => Raw(options with { ObservationEnd = DateOnly.MaxValue }, [0, 1], [D0.DayNumber, DateOnly.MaxValue.DayNumber + 1], [1, 1]));
+        Assert.Equal("dayNumber[1]", late.ParamName);
+    }
+
+    [Fact]
+    public void Day_zero_and_the_last_day_are_valid()
+    {
+        var s = Raw(new SummaryOptions(DateOnly.MaxValue, TimeUnit.Day), [0, 0, 1], [0, DateOnly.MaxValue.DayNumber, 7], [1, 2, 3]);
+        Assert.Equal(3, s.RowCount);
+        Assert.Equal((1, 3L), (s.Frequency[s.IndexOf("a")], s.FirstSpendMinor[s.IndexOf("a")] + s.RepeatSpendMinor[s.IndexOf("a")]));
+    }
+
+    [Property(MaxTest = 1000)]
+    public bool No_row_is_lost_in_any_order(int seed)
+    {
+        var random = new Random(seed);
+        var n = random.Next(1, 12);
+        int[] customer = new int[n], day = new int[n];
+        var amount = new long[n];
+        for (var i = 0; i < n; i++)
+        {
+            customer[i] = random.Next(2);
+            day[i] = D0.DayNumber + random.Next(0, 40);
+            amount[i] = random.Next(0, 1000);
+        }
+
+        var s = Raw(new SummaryOptions(D0.AddDays(40), TimeUnit.Week) { CalibrationEnd = D0.AddDays(20) }, customer, day, amount);
+        long summed = 0;
+        for (var r = 0; r < s.Count; r++)
+        {
+            summed += s.FirstSpendMinor[r] + s.RepeatSpendMinor[r] + s.HoldoutSpendMinor[r];
+        }
+
+        // Customers first seen in the holdout are excluded: their rows are the only ones not summed.
+        var calEnd = D0.AddDays(20).DayNumber;
+        long expected = 0;
+        for (var c = 0; c < 2; c++)
+        {
+            var first = int.MaxValue;
+            long all = 0;
+            for (var i = 0; i < n; i++)
+            {
+                if (customer[i] == c)
+                {
+                    first = Math.Min(first, day[i]);
+                    all += amount[i];
+                }
+            }
+
+            expected += first <= calEnd ? all : 0;
+        }
+
+        return s.RowCount == n && summed == expected;
+    }
+
+    [Fact]
+    public void A_customer_spend_past_long_max_names_the_customer_row_and_value()
+    {
+        var options = new SummaryOptions(D0.AddDays(10), TimeUnit.Day);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Raw(options, [1, 0, 1], [D0.DayNumber, D0.DayNumber, D0.DayNumber + 1], [long.MaxValue, 5, 1]));
+        Assert.Equal("amountMinor[2]", e.ParamName);
+        Assert.StartsWith($"amountMinor[2] must be such that the spend of customer 'b' stays within {long.MaxValue} minor units (was '1').", e.Message, StringComparison.Ordinal);
+
+        // Out of date order the rows are summed through the sort index; the row where the spend passes the limit in log order is named.
+        var unordered = Assert.Throws<ArgumentOutOfRangeException>(() => Raw(options, [0, 0], [D0.DayNumber + 5, D0.DayNumber], [long.MaxValue, 1]));
+        Assert.Equal("amountMinor[1]", unordered.ParamName);
+        Assert.Contains("customer 'a'", unordered.Message, StringComparison.Ordinal);
+
+        var holdout = Assert.Throws<ArgumentOutOfRangeException>(() => Raw(options with { CalibrationEnd = D0 }, [0, 0, 0], [D0.DayNumber, D0.DayNumber + 2, D0.DayNumber + 3], [1, long.MaxValue, 1]));
+        Assert.Equal("amountMinor[2]", holdout.ParamName);
+    }
+
+    [Fact]
+    public void Customer_ids_cannot_be_changed_through_a_cast()
+    {
+        var s = Raw(new SummaryOptions(D0.AddDays(10), TimeUnit.Day), [0, 1], [D0.DayNumber, D0.DayNumber], [1, 1]);
+        Assert.IsNotType<string[]>(s.CustomerIds);
+        Assert.Throws<NotSupportedException>(() => ((IList<string>)s.CustomerIds)[0] = "x");
+        Assert.Same(s.CustomerIds, s.CustomerIds);
+        Assert.Equal(["a", "b"], s.CustomerIds);
+    }
 }

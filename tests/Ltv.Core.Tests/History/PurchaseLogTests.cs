@@ -101,4 +101,23 @@ public class PurchaseLogTests
         Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticPurchaseLog.Generate(1, 0, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticPurchaseLog.Generate(1, 1, 1, days: 0));
     }
+
+    [Fact]
+    public void Total_is_exact_past_long_max_minor_units()
+    {
+        var log = PurchaseLog.FromColumns(["a", "b"], [0, 1, 0], [1, 2, 3], [long.MaxValue, long.MaxValue, 1], Currency.USD);
+        Assert.Equal(Money.Of((((decimal)long.MaxValue * 2) + 1) / 100m, Currency.USD), log.Total);
+        var small = PurchaseLog.FromColumns(["a"], [0, 0], [1, 2], [long.MaxValue - 1, 1], Currency.USD);
+        Assert.Equal(Money.Of(long.MaxValue / 100m, Currency.USD), small.Total);
+    }
+
+    [Fact]
+    public void Customer_ids_cannot_be_changed_through_a_cast()
+    {
+        var log = PurchaseLog.FromColumns(["a", "b"], [0, 1], [1, 2], [1L, 2L], Currency.USD);
+        Assert.IsNotType<string[]>(log.CustomerIds);
+        Assert.Throws<NotSupportedException>(() => ((IList<string>)log.CustomerIds)[0] = "x");
+        Assert.Same(log.CustomerIds, log.CustomerIds);
+        Assert.Equal("a", log.CustomerIdAt(0));
+    }
 }

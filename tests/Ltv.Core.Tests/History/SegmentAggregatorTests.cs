@@ -62,4 +62,12 @@ public class SegmentAggregatorTests
         Assert.Null(Assert.Single(SegmentAggregator.Aggregate(s, _ => "x")).Drivers.PurchaseFrequency);
         Assert.Throws<ArgumentException>(() => SegmentAggregator.Aggregate(s, _ => " "));
     }
+
+    [Fact]
+    public void Segment_revenue_past_long_max_minor_units_stays_exact()
+    {
+        var log = PurchaseLog.FromColumns(["x-1", "x-2"], [0, 1], [D0.DayNumber, D0.DayNumber], [long.MaxValue, long.MaxValue], Currency.DKK);
+        var segment = Assert.Single(SegmentAggregator.Aggregate(log.Summarize(new SummaryOptions(D0.AddDays(7), TimeUnit.Week)), id => id[..1]));
+        Assert.Equal(Money.Of(long.MaxValue / 100m, Currency.DKK), segment.Drivers.AveragePurchaseValue);
+    }
 }

@@ -283,4 +283,50 @@ public class CsvLogReaderTests
         Assert.Equal("The purchase log cannot be read.", new LogFormatException().Message);
         Assert.Throws<ArgumentNullException>(() => new LogFormatException((RejectedRow)null!));
     }
+
+    [Theory]
+    [InlineData("customer_id;date;amount\nA;2024-01-02;12,50\n", "12,50")]
+    [InlineData("customer_id;date;amount\nA;2024-01-02;1,2,3\n", "1,2,3")]
+    [InlineData("customer_id,date,amount\nA,2024-01-02,\"12,50\"\n", "12,50")]
+    [InlineData("customer_id;date;amount\nA;2024-01-02;1,234,5\n", "1,234,5")]
+    public void Decimal_comma_and_badly_grouped_amounts_are_rejected_not_scaled(string text, string amount)
+    {
+        var (log, report) = Read(text, new CsvLogOptions { Mode = ReadMode.Lenient });
+        Assert.Equal(0, log.Count);
+        var row = Assert.Single(report.Rejected);
+        Assert.Equal(RejectReason.MalformedNumber, row.Reason);
+        Assert.Equal(2, row.Line);
+        Assert.Equal(3, row.Column);
+        Assert.Equal(amount, row.Text);
+        Assert.StartsWith($"orders.csv, line 2, column 3 (amount): amount must be a number; the group separator ',' may only split the integer digits into groups of three", row.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"(was '{amount}').", row.Message, StringComparison.Ordinal);
+        Assert.Equal(RejectReason.MalformedNumber, Strict(text).Reason);
+    }
+
+    [Fact]
+    public void Well_grouped_amounts_are_still_read()
+    {
+        var (log, report) = Read("customer_id,date,amount\nA,2024-01-02,\"1,234,567.50\"\nA,2024-01-03,\"1,000\"\n");
+        Assert.Equal(0, report.RowsRejected);
+        Assert.Equal(123456750L, log.AmountMinor[0]);
+        Assert.Equal(100000L, log.AmountMinor[1]);
+    }
+
+    [Theory]
+    [InlineData("99999999999999999999")]
+    [InlineData("92233720368547758.08")]
+    [InlineData("10000000000000000000000000000000000000000")]
+    public void Too_large_amounts_are_out_of_range_not_too_precise(string amount)
+    {
+        var e = Strict($"customer_id,date,amount\nA,2024-01-02,{amount}\n");
+        Assert.Equal(RejectReason.AmountOutOfRange, e.Reason);
+        Assert.Equal($"orders.csv, line 2, column 3 (amount): amount must be at most 92233720368547758.07 USD (was '{amount}').", e.Message);
+    }
+
+    [Fact]
+    public void The_largest_amount_is_read_exactly()
+    {
+        var (log, _) = Read("customer_id,date,amount\nA,2024-01-02,92233720368547758.07\n");
+        Assert.Equal(long.MaxValue, log.AmountMinor[0]);
+    }
 }

@@ -38,7 +38,7 @@ public class FastParsingTests
         var chars = new char[random.Next(0, 22)];
         for (var i = 0; i < chars.Length; i++)
         {
-            chars[i] = "0123456789.-"[random.Next(random.Next(2) == 0 ? 10 : 12)];
+            chars[i] = "0123456789.-,"[random.Next(random.Next(2) == 0 ? 10 : 13)];
         }
 
         var text = new string(chars);
@@ -52,6 +52,54 @@ public class FastParsingTests
         return decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)
             && d * scale == minor;
     }
+
+    [Property(MaxTest = 1000)]
+    public bool Amounts_with_group_separators_are_read_only_when_grouped_in_threes(int seed)
+    {
+        var random = new Random(seed);
+        var chars = new char[random.Next(1, 16)];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = "0123456789,."[random.Next(random.Next(3) == 0 ? 12 : 10)];
+        }
+
+        var text = new string(chars);
+        var sink = new RowSink("f.csv", Ltv.Core.Domain.Currency.USD, ReadMode.Lenient, null);
+        var accepted = sink.TryAmount(2, 3, "amount", text, CsvLogReader.AmountStyles, CultureInfo.InvariantCulture, out var minor);
+
+        // The oracle: optional groups of exactly three digits after a first group of one to three, at most two decimals (then zeros).
+        var wellFormed = System.Text.RegularExpressions.Regex.IsMatch(text, @"^(?=[,.]*\d)(\d*|\d{1,3}(,\d{3})+)(\.\d{0,2}0*)?$");
+        if (!wellFormed)
+        {
+            return !accepted && sink.Finish().Report.Rejected.Count == 1;
+        }
+
+        var plain = text.Replace(",", string.Empty, StringComparison.Ordinal);
+        var tooLarge = decimal.Parse(plain, CultureInfo.InvariantCulture) * 100m > long.MaxValue;
+        return accepted != tooLarge && (!accepted || decimal.Parse(plain, CultureInfo.InvariantCulture) * 100m == minor);
+    }
+
+    [Theory]
+    [InlineData("12,50")]
+    [InlineData("1,2,3")]
+    [InlineData("1,,234")]
+    [InlineData("1,234,5")]
+    [InlineData("1,2345")]
+    [InlineData(",123")]
+    [InlineData("123,")]
+    [InlineData("1.234,567")]
+    [InlineData("-12,50")]
+    public void Badly_grouped_invariant_amounts_are_not_well_formed(string text) =>
+        Assert.False(RowSink.HasWellFormedGroups(text, NumberFormatInfo.InvariantInfo));
+
+    [Theory]
+    [InlineData("1,234")]
+    [InlineData("12,345,678.5")]
+    [InlineData(" 999,999 ")]
+    [InlineData("1234")]
+    [InlineData("-1,000")]
+    public void Groups_of_three_are_well_formed(string text) =>
+        Assert.True(RowSink.HasWellFormedGroups(text, NumberFormatInfo.InvariantInfo));
 
     [Theory]
     [InlineData("12.34", 2, 1234L)]
