@@ -1,5 +1,3 @@
-using System.Globalization;
-
 using Ltv.Core.Datasets;
 using Ltv.Core.Domain;
 using Ltv.Core.History;
@@ -36,49 +34,15 @@ internal sealed class CdnowMasterSummary
 
     public static CdnowMasterSummary Load()
     {
-        var end = new DateOnly(1997, 9, 30);
-        var days = new Dictionary<int, SortedDictionary<DateOnly, double>>();
-        using var reader = new StreamReader(EmbeddedData.Open(EmbeddedData.CdnowMaster));
-        reader.ReadLine();
-        while (reader.ReadLine() is { } line)
+        // The library's own ingestion path (same conventions as the published CDNOW sample analysis).
+        var summaries = CdnowDatasets.LoadMaster().Summaries;
+        var x = new double[summaries.Count];
+        for (var i = 0; i < x.Length; i++)
         {
-            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length < 4)
-            {
-                continue;
-            }
-
-            var id = int.Parse(parts[0], CultureInfo.InvariantCulture);
-            var date = DateOnly.ParseExact(parts[1], "yyyyMMdd", CultureInfo.InvariantCulture);
-            var dollars = double.Parse(parts[3], CultureInfo.InvariantCulture);
-            if (!days.TryGetValue(id, out var byDay))
-            {
-                byDay = [];
-                days.Add(id, byDay);
-            }
-
-            if (date <= end)
-            {
-                byDay[date] = byDay.GetValueOrDefault(date) + dollars;
-            }
+            x[i] = summaries.Frequency[i];
         }
 
-        var ids = days.Keys.Order().ToArray();
-        var x = new double[ids.Length];
-        var tx = new double[ids.Length];
-        var t = new double[ids.Length];
-        var zbar = new double[ids.Length];
-        for (var i = 0; i < ids.Length; i++)
-        {
-            var byDay = days[ids[i]];
-            var first = byDay.Keys.First();
-            x[i] = byDay.Count - 1;
-            tx[i] = (byDay.Keys.Last().DayNumber - first.DayNumber) / 7.0;
-            t[i] = (end.DayNumber - first.DayNumber) / 7.0;
-            zbar[i] = x[i] > 0 ? byDay.Values.Skip(1).Sum() / x[i] : 0;
-        }
-
-        return new CdnowMasterSummary(x, tx, t, zbar);
+        return new CdnowMasterSummary(x, summaries.Recency.ToArray(), summaries.Age.ToArray(), summaries.MonetaryValues());
     }
 
     /// <summary>The same patterns with every weight multiplied (10x the customers, the same distinct rows).</summary>
