@@ -23,7 +23,7 @@ public readonly record struct ChurnRate
         }
 
         Value = value;
-        Per = Enum.IsDefined(per) ? per : throw new ArgumentOutOfRangeException(nameof(per), per, $"per must be a defined TimeUnit (was '{per}').");
+        Per = Guard.Defined(per);
     }
 
     /// <summary>The fraction leaving per period.</summary>

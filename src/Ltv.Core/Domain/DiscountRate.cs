@@ -24,7 +24,7 @@ public readonly record struct DiscountRate
         }
 
         Value = value;
-        Per = Enum.IsDefined(per) ? per : throw new ArgumentOutOfRangeException(nameof(per), per, $"per must be a defined TimeUnit (was '{per}').");
+        Per = Guard.Defined(per);
     }
 
     /// <summary>The rate per period.</summary>

@@ -22,7 +22,7 @@ public readonly record struct Duration
     public Duration(decimal value, TimeUnit unit)
     {
         Value = Guard.NonNegative(value, "duration");
-        Unit = Enum.IsDefined(unit) ? unit : throw new ArgumentOutOfRangeException(nameof(unit), unit, $"unit must be a defined TimeUnit (was '{unit}').");
+        Unit = Guard.Defined(unit);
     }
 
     /// <summary>The amount of time in <see cref="Unit"/>.</summary>

@@ -23,7 +23,7 @@ public readonly record struct PurchaseRate
     public PurchaseRate(decimal count, TimeUnit per)
     {
         Count = Guard.NonNegative(count, "purchaseFrequency");
-        Per = Enum.IsDefined(per) ? per : throw new ArgumentOutOfRangeException(nameof(per), per, $"per must be a defined TimeUnit (was '{per}').");
+        Per = Guard.Defined(per);
     }
 
     /// <summary>Purchases per <see cref="Per"/>.</summary>

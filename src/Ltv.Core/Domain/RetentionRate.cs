@@ -20,7 +20,7 @@ public readonly record struct RetentionRate
         }
 
         Value = value;
-        Per = Enum.IsDefined(per) ? per : throw new ArgumentOutOfRangeException(nameof(per), per, $"per must be a defined TimeUnit (was '{per}').");
+        Per = Guard.Defined(per);
     }
 
     /// <summary>The fraction staying per period.</summary>

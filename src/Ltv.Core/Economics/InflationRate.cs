@@ -30,7 +30,7 @@ public readonly record struct InflationRate
         }
 
         Value = value;
-        Per = Enum.IsDefined(per) ? per : throw new ArgumentOutOfRangeException(nameof(per), per, $"per must be a defined TimeUnit (was '{per}').");
+        Per = Guard.Defined(per);
     }
 
     /// <summary>Inflation per period.</summary>

@@ -9,6 +9,10 @@ namespace Ltv.Core.Validation;
 /// </summary>
 internal static class Guard
 {
+    /// <summary>Checks that a time unit is one of the defined values (a cast can make any number a TimeUnit).</summary>
+    public static Domain.TimeUnit Defined(Domain.TimeUnit unit, [CallerArgumentExpression(nameof(unit))] string paramName = "") =>
+        Enum.IsDefined(unit) ? unit : throw new ArgumentOutOfRangeException(paramName, unit, $"{paramName} must be a defined TimeUnit (was '{unit}').");
+
     public static string Show(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);

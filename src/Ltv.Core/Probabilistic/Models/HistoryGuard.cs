@@ -55,7 +55,7 @@ internal static class HistoryGuard
 
     /// <summary>A time unit that is defined.</summary>
     public static TimeUnit Unit(TimeUnit unit) =>
-        Enum.IsDefined(unit) ? unit : throw new ArgumentOutOfRangeException(nameof(unit), unit, $"unit must be a defined TimeUnit (was '{unit}').");
+        Guard.Defined(unit);
 
     /// <summary>The patterns must be in the model's unit.</summary>
     public static void SameUnit(RfmPatterns patterns, TimeUnit unit, string context)
