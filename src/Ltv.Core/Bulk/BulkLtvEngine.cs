@@ -47,7 +47,7 @@ public sealed class BulkLtvEngine
     /// <summary>Creates an engine for a built-in strategy and the units of the columns.</summary>
     /// <param name="model">A <see cref="SimpleLtvModel"/>, <see cref="ChurnLtvModel"/>, <see cref="DiscountedLtvModel"/> or <see cref="MarginLtvModel"/>.</param>
     /// <param name="units">The currency and time units of the columns.</param>
-    /// <exception cref="ArgumentException">The model is not a built-in strategy.</exception>
+    /// <exception cref="ArgumentException">The model is not a built-in strategy (a <see cref="Probabilistic.Clv.ProbabilisticLtvModel"/> is not one: use <see cref="Probabilistic.Clv.ClvCalculator.Values"/>).</exception>
     /// <exception cref="UnitMismatchException">The discounted model's discount rate or seasonal weights are not per <see cref="BulkUnits.ChurnPer"/>.</exception>
     public BulkLtvEngine(ILtvModel model, BulkUnits units)
     {
@@ -61,6 +61,7 @@ public sealed class BulkLtvEngine
             MarginLtvModel => Kind.Margin,
             ChurnLtvModel => Kind.Churn,
             DiscountedLtvModel => Kind.Discounted,
+            Probabilistic.Clv.ProbabilisticLtvModel => throw new ArgumentException($"model must be one of the built-in strategies simple, margin, churn or discounted (was '{model.Name}'); value many customers with a fitted model through ClvCalculator.Values.", nameof(model)),
             _ => throw new ArgumentException($"model must be one of the built-in strategies simple, margin, churn or discounted (was '{model.Name}').", nameof(model)),
         };
         if (model is DiscountedLtvModel discounted)

@@ -145,10 +145,7 @@ public sealed record SeasonalWeights
     private static ImmutableArray<decimal> Validate(IEnumerable<decimal> weights, TimeUnit per, bool requireSumEqualsCount)
     {
         ArgumentNullException.ThrowIfNull(weights);
-        if (!Enum.IsDefined(per))
-        {
-            throw new ArgumentOutOfRangeException(nameof(per), per, $"per must be a defined TimeUnit (was '{per}').");
-        }
+        Guard.Defined(per);
 
         var array = weights.ToImmutableArray();
         if (array.Length == 0)

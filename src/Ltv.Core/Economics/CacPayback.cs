@@ -89,10 +89,7 @@ public static class CacPayback
         CurrencyMismatchException.ThrowIfDifferent(revenue.Currency, cac.Currency, "a CAC payback");
         Guard.NonNegative(cac.Amount, "acquisitionCost");
         churn = churn?.Validated();
-        if (!Enum.IsDefined(options.Rounding))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Rounding, $"rounding must be a defined PaybackRounding (was '{options.Rounding}').");
-        }
+        Guard.Defined(options.Rounding, "rounding");
 
         var r = churn?.Retention.Value ?? 1m;
         var d = 0m;

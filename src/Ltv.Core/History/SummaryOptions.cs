@@ -1,4 +1,7 @@
+using System.Globalization;
+
 using Ltv.Core.Domain;
+using Ltv.Core.Validation;
 
 namespace Ltv.Core.History;
 
@@ -28,23 +31,33 @@ public sealed record SummaryOptions
     }
 
     /// <summary>The last observed day (inclusive).</summary>
-    public DateOnly ObservationEnd { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is before <see cref="CalibrationEnd"/>.</exception>
+    public DateOnly ObservationEnd
+    {
+        get;
+        init => field = CalibrationEnd is { } cal && cal > value ? throw CalibrationAfterObservation(cal, value) : value;
+    }
 
     /// <summary>The last day of the calibration period (inclusive); <see langword="null"/> for no holdout period.</summary>
-    public DateOnly? CalibrationEnd { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is after <see cref="ObservationEnd"/>.</exception>
+    public DateOnly? CalibrationEnd
+    {
+        get;
+        init => field = value is { } cal && cal > ObservationEnd ? throw CalibrationAfterObservation(cal, ObservationEnd) : value;
+    }
 
     /// <summary>The time unit of recency and age.</summary>
     public TimeUnit Unit
     {
         get;
-        init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException("unit", value, $"unit must be a defined TimeUnit (was '{value}').");
+        init => field = Guard.Defined(value, "unit");
     }
 
     /// <summary>How rows collapse into transactions; <see cref="TransactionGrouping.SameDay"/> by default.</summary>
     public TransactionGrouping Grouping
     {
         get;
-        init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException("grouping", value, $"grouping must be a defined TransactionGrouping (was '{value}').");
+        init => field = Guard.Defined(value, "grouping");
     }
 
     /// <summary>The days-per-year convention, required for month and year units with same-day grouping.</summary>
@@ -53,19 +66,19 @@ public sealed record SummaryOptions
     /// <summary>The end of the calibration period: <see cref="CalibrationEnd"/> or, without a split, <see cref="ObservationEnd"/>.</summary>
     public DateOnly EffectiveCalibrationEnd => CalibrationEnd ?? ObservationEnd;
 
-    /// <summary>Checks the options as a whole.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The calibration end is after the observation end.</exception>
+    /// <summary>
+    /// Checks what depends on three properties that an object initializer may set in any order (unit, grouping
+    /// and convention), so it cannot be checked when one of them is set; everything else is checked at construction.
+    /// </summary>
     /// <exception cref="UnitMismatchException">Month or year with same-day grouping and no <see cref="Convention"/>.</exception>
     internal void Validate()
     {
-        if (CalibrationEnd is { } cal && cal > ObservationEnd)
-        {
-            throw new ArgumentOutOfRangeException("calibrationEnd", cal, $"calibrationEnd must be on or before the observation end {ObservationEnd:yyyy-MM-dd} (was '{cal:yyyy-MM-dd}').");
-        }
-
         if (Grouping == TransactionGrouping.SameDay && Unit is TimeUnit.Month or TimeUnit.Year && Convention is null)
         {
             throw new UnitMismatchException(TimeUnit.Day, Unit, "a purchase-log summary (set SummaryOptions.Convention, for example CalendarConvention.Julian)");
         }
     }
+
+    private static ArgumentOutOfRangeException CalibrationAfterObservation(DateOnly calibrationEnd, DateOnly observationEnd) =>
+        new(nameof(calibrationEnd), calibrationEnd, string.Create(CultureInfo.InvariantCulture, $"calibrationEnd must be on or before the observation end {observationEnd:yyyy-MM-dd} (was '{calibrationEnd:yyyy-MM-dd}')."));
 }

@@ -12,7 +12,10 @@ namespace Ltv.Core.IO;
 /// <para>Columns are separated by any run of white space. The layout is fixed by the header (a first non-blank
 /// line whose first field is not all digits is a header, and implies the master layout) or else by the
 /// number of fields of the first data row (5 = sample, 4 = master). Every later row must have that many
-/// fields. Quantities must be whole numbers, zero or more; they are checked but not kept.</para>
+/// fields. Quantities must be whole numbers, zero or more; they are checked but not kept. White space only
+/// separates fields, so no field has white space around it (the same rule as <see cref="CsvLogReader"/>: ids
+/// and values are read without it). Amounts are plain decimals: exponent notation ("1e2") is rejected as
+/// <see cref="RejectReason.MalformedNumber"/> with a message that says so.</para>
 /// <para>Blank lines are not rows. Lines are streamed; no object is kept per row.</para>
 /// </remarks>
 public static class CdnowLogReader

@@ -19,6 +19,9 @@ namespace Ltv.Core.IO;
 /// <para>Quoted fields may hold separators and line breaks (a row's line is the line it starts on).
 /// Rows with fewer columns than needed are rejected as <see cref="RejectReason.MissingColumn"/>; extra
 /// columns are ignored (a CSV export may carry any other columns).</para>
+/// <para>White space around a field is removed in every column before it is read, so " A " is customer "A" and
+/// " 5 " is the amount 5; white space inside a field is kept. Amounts are plain decimals: exponent notation
+/// ("1e2") is rejected as <see cref="RejectReason.MalformedNumber"/> with a message that says so.</para>
 /// </remarks>
 public static class CsvLogReader
 {
@@ -132,7 +135,7 @@ public static class CsvLogReader
                 continue;
             }
 
-            var id = row[c.Customer].Span;
+            var id = row[c.Customer].Span.Trim();
             if (!sink.CheckId(line, c.Customer + 1, options.CustomerColumn, id))
             {
                 continue;

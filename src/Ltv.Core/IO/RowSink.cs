@@ -2,6 +2,7 @@ using System.Globalization;
 
 using Ltv.Core.Domain;
 using Ltv.Core.History;
+using Ltv.Core.Validation;
 
 namespace Ltv.Core.IO;
 
@@ -18,7 +19,7 @@ internal sealed class RowSink
     public RowSink(string file, Currency currency, ReadMode mode, DateOnly? observationEnd, int capacity = 0)
     {
         File = file;
-        _mode = Enum.IsDefined(mode) ? mode : throw new ArgumentOutOfRangeException(nameof(mode), mode, $"mode must be a defined ReadMode (was '{mode}').");
+        _mode = Guard.Defined(mode);
         _observationEnd = observationEnd;
         _obsEnd = observationEnd?.DayNumber ?? int.MaxValue;
         Builder = new PurchaseLogBuilder(currency, capacity);
@@ -65,6 +66,12 @@ internal sealed class RowSink
 
         if (!decimal.TryParse(text, styles, provider, out var amount))
         {
+            if (text.IndexOfAny('e', 'E') >= 0 && double.TryParse(text, styles | NumberStyles.AllowExponent, provider, out _))
+            {
+                Reject(line, column, columnName, text, RejectReason.MalformedNumber, "amount must be written out in digits; exponent notation is not accepted (write 100, not 1e2)");
+                return false;
+            }
+
             if (double.TryParse(text, styles, provider, out var large) && double.IsFinite(large) && large > 0d)
             {
                 Reject(line, column, columnName, text, RejectReason.AmountOutOfRange, $"amount must be at most {MaxAmountText()} {Builder.Currency.Code}");

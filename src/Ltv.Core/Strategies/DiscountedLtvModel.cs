@@ -27,15 +27,9 @@ public sealed class DiscountedLtvModel : ILtvModel
     /// <summary>Creates the model.</summary>
     /// <param name="options">The discount rate, timing and horizon.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The timing is undefined.</exception>
     public DiscountedLtvModel(DiscountedLtvOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!Enum.IsDefined(options.Timing))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Timing, $"timing must be a defined DiscountTiming (was '{options.Timing}').");
-        }
-
         Options = options;
     }
 

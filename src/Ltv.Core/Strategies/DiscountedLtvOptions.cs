@@ -1,9 +1,15 @@
 using Ltv.Core.Domain;
+using Ltv.Core.Validation;
 
 namespace Ltv.Core.Strategies;
 
 /// <summary>Assumptions of a <see cref="DiscountedLtvModel"/>.</summary>
-/// <remarks>Validated when the model is created; see <see cref="DiscountedLtvModel(DiscountedLtvOptions)"/>.</remarks>
+/// <remarks>
+/// Each value is checked when it is set (an undefined <see cref="Timing"/> or a <see cref="GrowthPerPeriod"/>
+/// of -1 or less throws <see cref="ArgumentOutOfRangeException"/> naming the property and the value). What depends
+/// on the drivers (the churn's period, a whole number of periods in the horizon) is checked by
+/// <see cref="DiscountedLtvModel.Estimate(ValueDrivers)"/>.
+/// </remarks>
 public sealed record DiscountedLtvOptions
 {
     /// <summary>The discount rate per period. Its period must be the churn's period.</summary>
@@ -11,7 +17,12 @@ public sealed record DiscountedLtvOptions
 
     /// <summary>When the first period is counted.</summary>
     /// <value>Default <see cref="DiscountTiming.FirstPeriodAtStart"/>: first period counted and paid at start, m (1+d) / (1+d-r).</value>
-    public DiscountTiming Timing { get; init; } = DiscountTiming.FirstPeriodAtStart;
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="DiscountTiming"/>.</exception>
+    public DiscountTiming Timing
+    {
+        get;
+        init => field = Guard.Defined(value, "timing");
+    } = DiscountTiming.FirstPeriodAtStart;
 
     /// <summary>A finite horizon, a whole number of the churn's periods after exact conversion.</summary>
     /// <value>Default <see langword="null"/>: an infinite horizon.</value>
@@ -24,7 +35,12 @@ public sealed record DiscountedLtvOptions
     /// (<see cref="DiscountRate.Real(DiscountRate, decimal)"/>).
     /// </summary>
     /// <value>Default 0: no growth; the formulas of <see cref="DiscountedLtvModel"/> are then unchanged.</value>
-    public decimal GrowthPerPeriod { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is -1 or less.</exception>
+    public decimal GrowthPerPeriod
+    {
+        get;
+        init => field = value > -1m ? value : throw Guard.OutOfRange("growthPerPeriod", "greater than -1", Guard.Show(value));
+    }
 
     /// <summary>
     /// Seasonal weights on purchase frequency, one per period of the churn's period (12 monthly weights

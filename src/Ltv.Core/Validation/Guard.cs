@@ -9,9 +9,17 @@ namespace Ltv.Core.Validation;
 /// </summary>
 internal static class Guard
 {
-    /// <summary>Checks that a time unit is one of the defined values (a cast can make any number a TimeUnit).</summary>
-    public static Domain.TimeUnit Defined(Domain.TimeUnit unit, [CallerArgumentExpression(nameof(unit))] string paramName = "") =>
-        Enum.IsDefined(unit) ? unit : throw new ArgumentOutOfRangeException(paramName, unit, $"{paramName} must be a defined TimeUnit (was '{unit}').");
+    /// <summary>
+    /// Checks that an enum value is one of its type's named values (a cast can make any number an enum value):
+    /// <c>unit must be a defined TimeUnit (was '99').</c>
+    /// </summary>
+    /// <typeparam name="TEnum">The enum type; its name appears in the message.</typeparam>
+    /// <param name="value">The value to check.</param>
+    /// <param name="paramName">The argument's name, for the exception and its message.</param>
+    /// <returns><paramref name="value"/>.</returns>
+    public static TEnum Defined<TEnum>(TEnum value, [CallerArgumentExpression(nameof(value))] string paramName = "")
+        where TEnum : struct, Enum =>
+        Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be a defined {typeof(TEnum).Name} (was '{value}').");
 
     public static string Show(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -28,7 +28,7 @@ public sealed record ClvOptions
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the message names it.</exception>
     public ClvOptions(int steps, double stepLength, double discountRatePerStep, GrossMargin? margin = null, TimeUnit? unit = null)
     {
-        Unit = unit is { } u && !Enum.IsDefined(u) ? throw new ArgumentOutOfRangeException(nameof(unit), u, $"unit must be a defined TimeUnit (was '{u}').") : unit;
+        Unit = unit is { } u ? Guard.Defined(u, nameof(unit)) : null;
         Steps = steps is >= 1 and <= 100_000 ? steps : throw Guard.OutOfRange(nameof(steps), "between 1 and 100000", steps.ToString(System.Globalization.CultureInfo.InvariantCulture));
         StepLength = Guard.FinitePositive(stepLength);
         DiscountRatePerStep = double.IsFinite(discountRatePerStep) && discountRatePerStep > -1

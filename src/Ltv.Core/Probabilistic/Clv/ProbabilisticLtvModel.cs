@@ -7,8 +7,10 @@ using Ltv.Core.Validation;
 namespace Ltv.Core.Probabilistic.Clv;
 
 /// <summary>
-/// A fitted count model + Gamma-Gamma as an <see cref="ILtvModel"/>, so segment and bulk APIs can value a
-/// segment with it. It values a NEW customer of the segment (acquired now, no history yet).
+/// A fitted count model + Gamma-Gamma as an <see cref="ILtvModel"/>, so the segment APIs (which take any
+/// <see cref="ILtvModel"/>) can value a segment with it. It values a NEW customer of the segment (acquired now,
+/// no history yet). <see cref="Bulk.BulkLtvEngine"/> takes only the built-in strategies and refuses this adapter;
+/// to value many customers at once use <see cref="ClvCalculator.Values"/>, which also conditions on their history.
 /// </summary>
 /// <remarks>
 /// <para>How <see cref="ValueDrivers"/> map: the purchase frequency and lifespan come from the fitted
