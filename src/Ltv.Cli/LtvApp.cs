@@ -1,18 +1,28 @@
 using System.CommandLine;
 using Ltv.Cli.Commands;
+using Ltv.Cli.Input;
 
 namespace Ltv.Cli;
 
 /// <summary>The <c>ltv</c> command line: builds the commands and maps failures to exit codes.</summary>
 internal static class LtvApp
 {
-    /// <summary>Runs one command line.</summary>
+    /// <summary>Runs one command line with no standard input (an input given as <c>-</c> reads nothing).</summary>
     /// <param name="args">The arguments.</param>
     /// <param name="output">Standard output.</param>
     /// <param name="error">Standard error: one line per failure.</param>
     /// <returns>0 on success, 1 on bad data, 2 on bad usage.</returns>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, Stream.Null, output, error);
+
+    /// <summary>Runs one command line.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="input">Standard input, read by the one input given as <c>-</c>.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error: one line per failure.</param>
+    /// <returns>0 on success, 1 on bad data, 2 on bad usage.</returns>
+    public static int Run(string[] args, Stream input, TextWriter output, TextWriter error)
     {
+        using var standardInput = StandardInput.Use(input);
         var root = new RootCommand("ltv: customer lifetime value from the command line (Ltv.Core).")
         {
             SummarizeCommand.Create(output, error),

@@ -6,5 +6,9 @@ public static class Program
     /// <summary>Runs the command line and returns its exit code (0 ok, 1 bad data, 2 bad usage).</summary>
     /// <param name="args">The arguments.</param>
     /// <returns>The exit code.</returns>
-    public static int Main(string[] args) => LtvApp.Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        using var input = Console.OpenStandardInput();
+        return LtvApp.Run(args, input, Console.Out, Console.Error);
+    }
 }

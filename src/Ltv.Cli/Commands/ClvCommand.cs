@@ -17,9 +17,9 @@ internal static class ClvCommand
 {
     public static Command Create(TextWriter output)
     {
-        var countModel = new Option<string>("--count-model") { Description = "a BG/NBD, MBG/NBD or Pareto/NBD model JSON written by 'ltv fit'", Required = true };
-        var spendModel = new Option<string>("--spend-model") { Description = "a Gamma-Gamma model JSON written by 'ltv fit gg'", Required = true };
-        var summary = new Argument<string>("SUMMARY") { Description = "the summary CSV written by 'ltv summarize'" };
+        var countModel = new Option<string>("--count-model") { Description = "a BG/NBD, MBG/NBD or Pareto/NBD model JSON written by 'ltv fit' (- for standard input)", Required = true };
+        var spendModel = new Option<string>("--spend-model") { Description = "a Gamma-Gamma model JSON written by 'ltv fit gg' (- for standard input)", Required = true };
+        var summary = new Argument<string>("SUMMARY") { Description = "the summary CSV written by 'ltv summarize', or - for standard input" };
         var months = new Option<string>("--months") { Description = "number of monthly steps (lifetimes' time), 1 to 100000", Required = true };
         var discountRate = new Option<string>("--discount-rate") { Description = "discount rate per month (lifetimes' discount_rate), e.g. 0.01", Required = true };
         var stepWeeks = new Option<string?>("--step-weeks") { Description = "length of a step in weeks for weekly models (default 4.345, lifetimes' month)" };
@@ -62,7 +62,7 @@ internal static class ClvCommand
                 options = ClvOptions.Monthly(purchases.Unit, steps, rate, grossMargin);
             }
 
-            var table = SummaryReader.Read(parse.GetValue(summary)!);
+            var table = SummaryReader.Read(parse.GetValue(summary)!, "SUMMARY");
             var values = Values(new ClvCalculator(purchases, spend.Spend!, options), table, spend.Source);
             CsvOutput.Write(parse.GetValue(outputPath), output, writer =>
             {

@@ -8,7 +8,7 @@ namespace Ltv.Cli.Commands;
 /// <summary>Options and value parsing shared by the model commands (fit, predict, clv).</summary>
 internal static class CommonOptions
 {
-    public static Option<string?> Output(string what) => new("--output", "-o") { Description = $"{what} (default standard output)" };
+    public static Option<string?> Output(string what) => new("--output", "-o") { Description = $"{what} (default, or -: standard output)" };
 
     /// <summary>The time unit of the summary's recency and T; no default value so that commands can tell "not given".</summary>
     public static Option<string?> Unit(string description)

@@ -22,10 +22,10 @@ internal static class FitCommand
     {
         var model = new Argument<string>("MODEL") { Description = "bgnbd | mbgnbd | pnbd | gg" };
         model.AcceptOnlyFromAmong(ModelKinds.CommandNames);
-        var summary = new Argument<string>("SUMMARY") { Description = "the summary CSV written by 'ltv summarize'" };
+        var summary = new Argument<string>("SUMMARY") { Description = "the summary CSV written by 'ltv summarize', or - for standard input" };
         var unit = CommonOptions.Unit("time unit of the summary's recency and T: day | week (default) | month | year; recorded in the model");
         var maxIterations = new Option<int?>("--max-iterations") { Description = "optimizer iteration budget (default 1000)" };
-        var outputPath = CommonOptions.Output("where to write the model JSON; the table then goes to standard output, otherwise to standard error");
+        var outputPath = CommonOptions.Output("where to write the model JSON (- or none: standard output); the table goes to standard error when the JSON goes to standard output, else to standard output");
 
         var command = new Command("fit", "Fit a model to a summary by maximum likelihood; print the estimates and write the model as JSON.")
         {
@@ -39,8 +39,8 @@ internal static class FitCommand
                 ? (n >= 1 ? new FitOptions { MaximumIterations = n } : throw new UsageException($"--max-iterations: must be at least 1 (was '{n}')."))
                 : FitOptions.Default;
             var path = parse.GetValue(outputPath);
-            var messages = path is null ? error : output;
-            var table = SummaryReader.Read(parse.GetValue(summary)!);
+            var messages = CsvOutput.IsStandardOutput(path) ? error : output;
+            var table = SummaryReader.Read(parse.GetValue(summary)!, "SUMMARY");
             var progress = new FitProgressReporter(error, kind.LibraryName());
             var json = kind switch
             {
@@ -50,7 +50,7 @@ internal static class FitCommand
                 _ => Finish(FitSpend(table, options, progress), ProbabilisticJson.Serialize, messages),
             };
             CsvOutput.Write(path, output, writer => writer.WriteLine(json));
-            if (path is not null)
+            if (!CsvOutput.IsStandardOutput(path))
             {
                 messages.WriteLine($"model written to {path}");
             }
@@ -105,7 +105,13 @@ internal static class FitCommand
     private static string Finish<TModel>(FitResult<TModel> fit, Func<FitResult<TModel>, string> serialize, TextWriter messages)
         where TModel : class
     {
-        messages.Write(fit.Summary());
+        var summary = fit.Summary();
+        messages.Write(summary);
+        if (!summary.EndsWith('\n'))
+        {
+            messages.WriteLine();
+        }
+
         try
         {
             fit.EnsureConverged();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Ltv.Cli.Input;
 using Ltv.Cli.Output;
 using Ltv.Cli.Parsing;
 using Ltv.Core.Domain;
@@ -10,7 +11,7 @@ namespace Ltv.Cli.Commands;
 /// <summary>The options that say how to read a purchase log (shared by commands that read logs).</summary>
 internal sealed class LogOptions
 {
-    public Argument<string> Log { get; } = new("LOG") { Description = "the purchase log file" };
+    public Argument<string> Log { get; } = new("LOG") { Description = "the purchase log file, or - for standard input" };
 
     public Option<string> Format { get; } = MakeFormat();
 
@@ -44,21 +45,32 @@ internal sealed class LogOptions
         var code = parse.GetValue(Currency)!;
         var currency = QuantityParser.Build(() => Ltv.Core.Domain.Currency.Of(code), "--currency", code);
         var mode = parse.GetValue(SkipInvalid) ? ReadMode.Lenient : ReadMode.Strict;
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: no such file.", path);
-        }
-
+        InputFile.Check(path);
+        var standardInput = InputFile.IsStandardInput(path);
         if (parse.GetValue(Format) == "cdnow")
         {
-            return CdnowLogReader.ReadFile(path, new CdnowLogOptions { Currency = currency, Mode = mode, ObservationEnd = observationEnd });
+            var cdnow = new CdnowLogOptions { Currency = currency, Mode = mode, ObservationEnd = observationEnd };
+            return standardInput
+                ? CdnowLogReader.Read(StandardInput.Claim("LOG"), InputFile.StandardInputName, cdnow)
+                : CdnowLogReader.ReadFile(path, cdnow);
         }
 
         var options = new CsvLogOptions { Currency = currency, Mode = mode, ObservationEnd = observationEnd, DateFormat = parse.GetValue(DateFormat) };
         options = parse.GetValue(CustomerColumn) is { } c ? options with { CustomerColumn = c } : options;
         options = parse.GetValue(DateColumn) is { } d ? options with { DateColumn = d } : options;
         options = parse.GetValue(AmountColumn) is { } a ? options with { AmountColumn = a } : options;
-        return CsvLogReader.ReadFile(path, options);
+        return standardInput
+            ? CsvLogReader.Read(StandardInput.Claim("LOG"), InputFile.StandardInputName, options)
+            : CsvLogReader.ReadFile(path, options);
+    }
+
+    /// <summary>Standard output can take one output: <c>--rejects -</c> only when the data goes to a file.</summary>
+    public void CheckOutputs(ParseResult parse, string? outputPath)
+    {
+        if (parse.GetValue(Rejects) == "-" && CsvOutput.IsStandardOutput(outputPath))
+        {
+            throw new UsageException("--rejects: '-' (standard output) is taken by the data; give -o FILE for the data, or a file for --rejects.");
+        }
     }
 
     /// <summary>Writes rejected rows (lenient mode) and prints read = accepted + rejected.</summary>
@@ -66,7 +78,7 @@ internal sealed class LogOptions
     {
         if (parse.GetValue(SkipInvalid))
         {
-            var rejectsPath = parse.GetValue(Rejects) ?? (outputPath is null ? "rejects.csv" : outputPath + ".rejects.csv");
+            var rejectsPath = parse.GetValue(Rejects) ?? (CsvOutput.IsStandardOutput(outputPath) ? "rejects.csv" : outputPath + ".rejects.csv");
             CsvOutput.Write(rejectsPath, messages, writer =>
             {
                 writer.WriteLine("file,line,column,column_name,text,reason,message");

@@ -15,8 +15,8 @@ internal static class PredictCommand
 {
     public static Command Create(TextWriter output)
     {
-        var model = new Argument<string>("MODEL") { Description = "a model JSON written by 'ltv fit', or a model name (bgnbd | mbgnbd | pnbd | gg) with --param" };
-        var summary = new Argument<string>("SUMMARY") { Description = "the summary CSV written by 'ltv summarize'" };
+        var model = new Argument<string>("MODEL") { Description = "a model JSON written by 'ltv fit' (- for standard input), or a model name (bgnbd | mbgnbd | pnbd | gg) with --param" };
+        var summary = new Argument<string>("SUMMARY") { Description = "the summary CSV written by 'ltv summarize', or - for standard input" };
         var parameters = new Option<string[]>("--param") { Description = "name=value of a model parameter, once per parameter (with a model name): bgnbd/mbgnbd r, alpha, a, b; pnbd r, alpha, s, beta; gg p, q, gamma" };
         var horizon = new Option<string?>("--horizon") { Description = "count models: predict purchases in (T, T + horizon], in the summary's time unit (required for count models, not taken by gg)" };
         var unit = CommonOptions.Unit("time unit of the summary: with --param day | week (default) | month | year; with a model JSON it must be the model's unit (default: the model's)");
@@ -42,15 +42,20 @@ internal static class PredictCommand
                     throw new UsageException($"--param: only with a model name ({string.Join(", ", ModelKinds.CommandNames)}), not with a model file (was '{modelText}').");
                 }
 
-                if (!File.Exists(modelText))
+                if (Directory.Exists(modelText))
+                {
+                    throw new UsageException($"MODEL: '{modelText}' is a directory, not a model file; give the path of a model JSON written by 'ltv fit', or a model name ({string.Join(", ", ModelKinds.CommandNames)}).");
+                }
+
+                if (!InputFile.IsStandardInput(modelText) && !File.Exists(modelText))
                 {
                     throw new UsageException($"MODEL: '{modelText}' is neither a model name ({string.Join(", ", ModelKinds.CommandNames)}) nor an existing model file.");
                 }
 
-                loaded = ModelFile.Load(modelText);
+                loaded = ModelFile.Load(modelText, "MODEL");
                 if (loaded.Count is { } c)
                 {
-                    CommonOptions.CheckUnit(parse, unit, c.Unit, modelText);
+                    CommonOptions.CheckUnit(parse, unit, c.Unit, loaded.Source);
                 }
             }
 
@@ -66,7 +71,7 @@ internal static class PredictCommand
                 throw new UsageException("--horizon: the Gamma-Gamma model predicts spend per purchase, not purchases in a horizon; leave --horizon out.");
             }
 
-            var table = SummaryReader.Read(parse.GetValue(summary)!);
+            var table = SummaryReader.Read(parse.GetValue(summary)!, "SUMMARY");
             CsvOutput.Write(parse.GetValue(outputPath), output, writer =>
             {
                 if (loaded.Count is { } count)

@@ -19,7 +19,7 @@ internal static class SummarizeCommand
         var calibrationEnd = new Option<string?>("--calibration-end") { Description = "last day of calibration, YYYY-MM-DD; later rows form the holdout" };
         var unit = new Option<string>("--unit") { Description = "day | week (default) | month | year (month and year: 365.25 days a year); fit, predict and clv assume week unless told", DefaultValueFactory = _ => "week" };
         unit.AcceptOnlyFromAmong("day", "week", "month", "year");
-        var outputPath = new Option<string?>("--output", "-o") { Description = "output CSV file (default standard output)" };
+        var outputPath = new Option<string?>("--output", "-o") { Description = "output CSV file (default, or -: standard output; the counts then go to standard error)" };
 
         var command = new Command("summarize", "Summarize a purchase log per customer: frequency, recency, T, monetary value (and holdout).");
         log.AddTo(command);
@@ -37,11 +37,12 @@ internal static class SummarizeCommand
             }
 
             var timeUnit = QuantityParser.Unit(parse.GetValue(unit)!, "--unit");
+            var path = parse.GetValue(outputPath);
+            log.CheckOutputs(parse, path);
             var (purchases, report) = log.Read(parse, end);
             var summaries = purchases.Summarize(new SummaryOptions(end, timeUnit) { CalibrationEnd = split, Convention = CalendarConvention.Julian });
-            var path = parse.GetValue(outputPath);
             CsvOutput.Write(path, output, writer => Write(writer, summaries, split is not null));
-            var messages = path is null ? error : output;
+            var messages = CsvOutput.IsStandardOutput(path) ? error : output;
             log.Finish(parse, report, path, messages);
             messages.WriteLine($"customers {summaries.Count}, repeat customers {summaries.RepeatCustomerCount}, first purchase after calibration end (left out) {summaries.ExcludedCustomerCount}");
             return ExitCodes.Success;

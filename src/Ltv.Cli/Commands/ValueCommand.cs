@@ -82,6 +82,10 @@ internal static class ValueCommand
             {
                 estimate = model.Estimate(drivers);
             }
+            catch (MissingInputException ex)
+            {
+                throw new UsageException($"--strategy {model.Name}: needs {Suggestion(ex.Input)}.", ex);
+            }
             catch (Exception ex) when (ex is ArgumentException or UnitMismatchException or CurrencyMismatchException)
             {
                 throw new UsageException($"--strategy {model.Name}: {ex.Message}", ex);
@@ -96,6 +100,18 @@ internal static class ValueCommand
         });
         return command;
     }
+
+    /// <summary>The option that gives a missing driver, with an example, as the user would type it.</summary>
+    private static string Suggestion(string driver) => driver switch
+    {
+        nameof(ValueDrivers.AveragePurchaseValue) => "the average purchase value: give --apv, e.g. --apv 500",
+        nameof(ValueDrivers.PurchaseFrequency) => "the purchase frequency: give --frequency, e.g. --frequency 6/year",
+        nameof(ValueDrivers.Lifespan) => "the lifespan: give --lifespan, e.g. --lifespan '3 years', or --churn, e.g. --churn 0.1/month (lifespan = 1 / churn)",
+        nameof(ValueDrivers.GrossMargin) => "the gross margin: give --margin, e.g. --margin 0.3 (1 values revenue)",
+        nameof(ValueDrivers.Churn) => "the churn: give --churn, e.g. --churn 0.1/month",
+        nameof(ValueDrivers.CostToServe) => "the cost to serve: give --cost-to-serve, e.g. --cost-to-serve 20/month",
+        _ => $"an input the command line cannot give ({driver})",
+    };
 
     private static DiscountedLtvModel Discounted(string? rateText, string timing, string? horizonText)
     {

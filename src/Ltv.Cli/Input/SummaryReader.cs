@@ -18,13 +18,18 @@ internal static class SummaryReader
     /// <summary>The columns a summary must have, in the order <c>ltv summarize</c> writes them.</summary>
     public static readonly string[] Columns = ["customer_id", "frequency", "recency", "T", "monetary_value"];
 
-    public static SummaryTable Read(string path)
-    {
-        if (!System.IO.File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: no such file.", path);
-        }
+    public static SummaryTable Read(string path) => Read(path, "SUMMARY");
 
+    /// <summary>Reads a summary from a file or, for <c>-</c>, from standard input claimed for <paramref name="input"/>.</summary>
+    public static SummaryTable Read(string path, string input)
+    {
+        using var stream = InputFile.Open(path, input);
+        return Read(stream, InputFile.DisplayName(path));
+    }
+
+    /// <summary>Reads a summary from a stream; <paramref name="path"/> names it in messages.</summary>
+    public static SummaryTable Read(Stream stream, string path)
+    {
         var options = new SepReaderOptions(new Sep(','))
         {
             HasHeader = true,
@@ -32,7 +37,7 @@ internal static class SummaryReader
             Unescape = true,
             CultureInfo = CultureInfo.InvariantCulture,
         };
-        using var reader = Open(options, path);
+        using var reader = Open(options, stream, path);
         if (reader.IsEmpty)
         {
             throw new InvalidDataException($"{path}, line 1: the file is empty; a header '{string.Join(',', Columns)}' is needed.");
@@ -65,7 +70,7 @@ internal static class SummaryReader
                 throw Error(path, line, numbers[missing], missing, $"the row has {row.ColCount} columns, {missing} is missing", row.Span.ToString());
             }
 
-            var id = row[index[0]].ToString();
+            var id = row[index[0]].Span.Trim().ToString();
             if (id.Length == 0)
             {
                 throw Error(path, line, index[0] + 1, Columns[0], "the customer id is blank", id);
@@ -120,11 +125,11 @@ internal static class SummaryReader
 
     public static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static SepReader Open(SepReaderOptions options, string path)
+    private static SepReader Open(SepReaderOptions options, Stream stream, string path)
     {
         try
         {
-            return options.FromFile(path);
+            return options.From(stream);
         }
         catch (Exception e) when (e is not OutOfMemoryException and not IOException and not UnauthorizedAccessException)
         {

@@ -6,28 +6,60 @@ namespace Ltv.Cli.Output;
 /// <summary>
 /// Writes a command's CSV output all at once: to standard output, or to a file through a temporary
 /// file that replaces the target only when everything was written, so a failure never leaves half a file.
+/// No path, or <c>-</c>, is standard output. Errors name the path the user gave, never the temporary file.
 /// Numbers are invariant culture with '.' decimals at full precision (round-trip "R" for doubles).
 /// </summary>
 internal static class CsvOutput
 {
+    /// <summary>True when the output goes to standard output: no path, or <c>-</c> (the Unix convention).</summary>
+    public static bool IsStandardOutput(string? path) => path is null or "-";
+
     public static void Write(string? path, TextWriter standardOutput, Action<TextWriter> write)
     {
-        if (path is null)
+        if (IsStandardOutput(path))
         {
             write(standardOutput);
             return;
         }
 
-        var full = Path.GetFullPath(path);
+        var full = Path.GetFullPath(path!);
+        if (Directory.Exists(full))
+        {
+            throw new IOException($"{path}: is a directory; give a file name to write to.");
+        }
+
+        var folder = Path.GetDirectoryName(full);
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"{path}: the folder '{Path.GetDirectoryName(path)}' does not exist; create it first or write elsewhere.");
+        }
+
         var temp = full + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         try
         {
-            using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false)))
+            StreamWriter writer;
+            try
+            {
+                writer = new StreamWriter(temp, false, new UTF8Encoding(false));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new IOException($"{path}: cannot be written ({e.Message.Replace(temp, full, StringComparison.Ordinal)})", e);
+            }
+
+            using (writer)
             {
                 write(writer);
             }
 
-            File.Move(temp, full, overwrite: true);
+            try
+            {
+                File.Move(temp, full, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new IOException($"{path}: cannot be written ({e.Message.Replace(temp, full, StringComparison.Ordinal)})", e);
+            }
         }
         finally
         {

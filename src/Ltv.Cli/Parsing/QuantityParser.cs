@@ -70,7 +70,8 @@ internal static class QuantityParser
         }
         catch (ArgumentException ex)
         {
-            throw new UsageException($"{option}: '{text}' is not valid: {ex.Message}", ex);
+            var reason = DataErrors.Reason(ex);
+            throw new UsageException(reason.StartsWith("must ", StringComparison.Ordinal) ? $"{option}: {reason}." : $"{option}: '{text}' is not valid: {reason}.", ex);
         }
     }
 

@@ -135,8 +135,8 @@ public static class CsvLogReader
                 continue;
             }
 
-            var id = row[c.Customer].Span.Trim();
-            if (!sink.CheckId(line, c.Customer + 1, options.CustomerColumn, id))
+            var rawId = row[c.Customer].Span;
+            if (!sink.CheckId(line, c.Customer + 1, options.CustomerColumn, rawId))
             {
                 continue;
             }
@@ -170,7 +170,7 @@ public static class CsvLogReader
             if (sink.TryAmount(line, c.Amount + 1, options.AmountColumn, amountText, AmountStyles, options.AmountFormat, out var minor)
                 && sink.CheckDate(line, c.Date + 1, options.DateColumn, dateText, date))
             {
-                sink.Accept(id, date, minor);
+                sink.Accept(rawId.Trim(), date, minor);
             }
         }
     }

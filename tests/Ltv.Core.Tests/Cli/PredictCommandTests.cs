@@ -172,7 +172,7 @@ public sealed class PredictCommandTests(CdnowCliFixture cdnow) : IClassFixture<C
         var (exit, _, error) = CliRunner.Run("predict", path, cdnow.Summary);
 
         Assert.Equal(1, exit);
-        Assert.Contains($"{path}: not a valid model", error, StringComparison.Ordinal);
+        Assert.Contains($"{path}: field Model.P must be", error, StringComparison.Ordinal);
         Assert.Contains("-6.", error, StringComparison.Ordinal);
     }
 }

@@ -19,7 +19,7 @@ public class GuardDefinedTests
             (() => _ = new ChurnRate(0.1m, (TimeUnit)99), "per must be a defined TimeUnit (was '99')"),
             (() => _ = new SeasonalWeights([1m], (TimeUnit)99), "per must be a defined TimeUnit (was '99')"),
             (() => _ = new ClvOptions(1, 1, 0, unit: (TimeUnit)99), "unit must be a defined TimeUnit (was '99')"),
-            (() => _ = new History.SummaryOptions(new DateOnly(2024, 1, 1), TimeUnit.Week) { Grouping = (History.TransactionGrouping)99 }, "grouping must be a defined TransactionGrouping (was '99')"),
+            (() => _ = new Core.History.SummaryOptions(new DateOnly(2024, 1, 1), TimeUnit.Week) { Grouping = (Core.History.TransactionGrouping)99 }, "grouping must be a defined TransactionGrouping (was '99')"),
             (() => _ = new DiscountedLtvOptions { DiscountRate = DiscountRate.PerYear(0.1m), Timing = (DiscountTiming)99 }, "timing must be a defined DiscountTiming (was '99')"),
             (() => CsvLogReader.Read(new StringReader("customer_id,date,amount\n"), "x.csv", new CsvLogOptions { Mode = (ReadMode)99 }), "mode must be a defined ReadMode (was '99')"),
         };
@@ -37,7 +37,7 @@ public class GuardDefinedTests
         var options = new PaybackOptions { Rounding = (PaybackRounding)99 };
 
         ErrorAssert.Throws<ArgumentOutOfRangeException>(
-            () => CacPayback.Compute(Money.Of(100m, Currency.USD), new ValueDrivers { AveragePurchaseValue = Money.Of(10m, Currency.USD), PurchaseFrequency = PurchaseRate.PerMonth(1m) }, options),
+            () => CacPayback.Compute(Money.Of(100m, Currency.USD), new ValueDrivers { AveragePurchaseValue = Money.Of(10m, Currency.USD), PurchaseFrequency = PurchaseRate.PerMonth(1m), GrossMargin = GrossMargin.Full }, options),
             "rounding must be a defined PaybackRounding",
             "'99'");
     }

@@ -1,0 +1,52 @@
+using System.Text;
+
+namespace Ltv.Cli.Input;
+
+/// <summary>
+/// An input path as the user gave it: <c>-</c> is standard input (the Unix convention), a directory is said to be
+/// a directory, a missing file is said to be missing, each in one line naming the path.
+/// </summary>
+internal static class InputFile
+{
+    /// <summary>How messages name standard input.</summary>
+    public const string StandardInputName = "standard input";
+
+    public static bool IsStandardInput(string path) => path == "-";
+
+    /// <summary>The name messages use for the input: the path as given, or "standard input" for <c>-</c>.</summary>
+    public static string DisplayName(string path) => IsStandardInput(path) ? StandardInputName : path;
+
+    /// <summary>Checks that a path (not <c>-</c>) names an existing file.</summary>
+    /// <exception cref="FileNotFoundException">Nothing exists at the path, or it is a directory.</exception>
+    public static void Check(string path)
+    {
+        if (IsStandardInput(path) || File.Exists(path))
+        {
+            return;
+        }
+
+        throw Directory.Exists(path)
+            ? new FileNotFoundException($"{path}: is a directory, not a file; give the path of a file in it.", path)
+            : new FileNotFoundException($"{path}: no such file.", path);
+    }
+
+    /// <summary>Opens the input as a stream: standard input for <c>-</c> (claimed for <paramref name="input"/>), else the checked file.</summary>
+    public static Stream Open(string path, string input)
+    {
+        if (IsStandardInput(path))
+        {
+            return StandardInput.Claim(input);
+        }
+
+        Check(path);
+        return File.OpenRead(path);
+    }
+
+    /// <summary>Reads the whole input as UTF-8 text (a byte order mark is honoured).</summary>
+    public static string ReadAllText(string path, string input)
+    {
+        var stream = Open(path, input);
+        using var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, leaveOpen: IsStandardInput(path));
+        return reader.ReadToEnd();
+    }
+}
