@@ -57,6 +57,27 @@ public sealed class NewUserMessagesTests(CdnowCliFixture cdnow) : IClassFixture<
         Assert.DoesNotContain(".tmp-", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Item4_output_onto_a_directory_says_it_is_a_directory()
+    {
+        var (exit, _, error) = CliRunner.Run("predict", cdnow.Model("gg"), cdnow.Summary, "-o", _dir);
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"ltv: {_dir}: is a directory; give a file name to write to.", SingleLine(error.ReplaceLineEndings("\n")).TrimEnd());
+    }
+
+    [Fact]
+    public void Item12_a_failed_fit_with_its_table_on_standard_error_ends_the_table_before_the_error_line()
+    {
+        var (exit, output, error) = CliRunner.Run("fit", "bgnbd", cdnow.Summary, "--max-iterations", "1", "-o", "-");
+
+        Assert.Equal(1, exit);
+        Assert.Equal(string.Empty, output);
+        var lines = error.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("ltv: The BG/NBD fit did not converge", lines[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain("ltv:", string.Join('\n', lines[..^1]), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--currency", "XYZ", "ltv: --currency: must be an active ISO 4217 currency code such as 'DKK' or 'USD' (was 'XYZ').")]
     [InlineData("--churn", "0/month", "ltv: --churn: must be in (0, 1] (was '0').")]
