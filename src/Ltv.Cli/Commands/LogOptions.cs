@@ -87,7 +87,7 @@ internal sealed class LogOptions
                     writer.WriteLine(string.Join(',', CsvOutput.Field(row.File), CsvOutput.Number(row.Line), CsvOutput.Number(row.Column), CsvOutput.Field(row.ColumnName), CsvOutput.Field(row.Text), row.Reason, CsvOutput.Field(row.Message)));
                 }
             });
-            messages.WriteLine($"rejected rows written to {rejectsPath}");
+            messages.WriteLine($"rejected rows written to {(CsvOutput.IsStandardOutput(rejectsPath) ? "standard output" : rejectsPath)}");
         }
 
         messages.WriteLine(string.Create(CultureInfo.InvariantCulture, $"read {report.RowsRead} = accepted {report.RowsAccepted} + rejected {report.RowsRejected}"));

@@ -219,6 +219,22 @@ public sealed class NewUserMessagesTests(CdnowCliFixture cdnow) : IClassFixture<
     }
 
     [Fact]
+    public void Item12_rejects_go_to_standard_output_when_the_data_goes_to_a_file()
+    {
+        var log = WriteFile("orders.csv", "customer_id,date,amount\nA,2024-01-02,x\nB,2024-01-03,1\n");
+        var summary = Path.Combine(_dir, "summary.csv");
+
+        var (exit, output, _) = CliRunner.Run("summarize", log, "--observation-end", "2024-02-01", "--skip-invalid", "--rejects", "-", "-o", summary);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("file,line,column,column_name,text,reason,message", output, StringComparison.Ordinal);
+        Assert.Contains("orders.csv,2,3,amount,x,MalformedNumber", output, StringComparison.Ordinal);
+        Assert.Contains("rejected rows written to standard output", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir, "-")));
+        Assert.True(File.Exists(summary));
+    }
+
+    [Fact]
     public void Item12_the_log_can_come_from_standard_input_and_messages_name_it()
     {
         var (exit, _, error) = CliRunner.RunWithInput("customer_id,date,amount\nA,2024-01-02,abc\n", "summarize", "-", "--observation-end", "2024-02-01");
