@@ -56,4 +56,20 @@ public sealed record CsvLogOptions
 
     /// <summary>When set, rows dated after it are rejected as <see cref="RejectReason.AfterObservationEnd"/>.</summary>
     public DateOnly? ObservationEnd { get; init; }
+
+    /// <summary>
+    /// The text encoding of a file or stream (for example <see cref="System.Text.Encoding.Latin1"/>);
+    /// <see langword="null"/> (the default) for UTF-8, where bytes that are not valid UTF-8 throw
+    /// <see cref="LogFormatException"/> naming the line instead of being replaced (which would merge distinct ids).
+    /// </summary>
+    public System.Text.Encoding? Encoding { get; init; }
+
+    /// <summary>The longest line, in characters (1,048,576 by default); a longer one throws <see cref="LogFormatException"/> naming the line.</summary>
+    public int MaxLineLength
+    {
+        get;
+        init => field = value > 0
+            ? value
+            : throw new ArgumentOutOfRangeException("maxLineLength", value, $"maxLineLength must be positive (was {value}).");
+    } = LogText.DefaultMaxLineLength;
 }

@@ -17,8 +17,12 @@ namespace Ltv.Core.IO;
 /// <see cref="LogFormatException"/> (<see cref="ReadMode.Strict"/>). A header without one of the named
 /// columns, or that cannot be read, throws <see cref="LogFormatException"/> in both modes.</para>
 /// <para>Quoted fields may hold separators and line breaks (a row's line is the line it starts on).
-/// Rows with fewer columns than needed are rejected as <see cref="RejectReason.MissingColumn"/>; extra
-/// columns are ignored (a CSV export may carry any other columns).</para>
+/// Header columns other than the named ones are ignored (a CSV export may carry any other columns), but
+/// every row must have as many fields as the header: fewer is <see cref="RejectReason.MissingColumn"/>,
+/// more is <see cref="RejectReason.ExtraColumn"/> (an unquoted <c>1,234.50</c> in a comma-separated file
+/// is two fields, and is never read as 1.00). Blank lines are not rows. A line longer than
+/// <see cref="CsvLogOptions.MaxLineLength"/> throws <see cref="LogFormatException"/> in both modes, and so do
+/// bytes that are not valid UTF-8 when reading a stream without <see cref="CsvLogOptions.Encoding"/>.</para>
 /// </remarks>
 public static class CsvLogReader
 {
@@ -47,7 +51,7 @@ public static class CsvLogReader
         return Read(stream, Path.GetFileName(path), options);
     }
 
-    /// <summary>Reads a log from a stream (UTF-8).</summary>
+    /// <summary>Reads a log from a stream: UTF-8 (invalid bytes are refused, naming the line) unless <see cref="CsvLogOptions.Encoding"/> says otherwise.</summary>
     /// <param name="stream">The stream; left open.</param>
     /// <param name="fileName">A name for messages and the report.</param>
     /// <param name="options">Column names, formats and mode; defaults when <see langword="null"/>.</param>
@@ -56,8 +60,8 @@ public static class CsvLogReader
     public static LogReadResult Read(Stream stream, string fileName, CsvLogOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-        return Read(reader, fileName, options);
+        ArgumentNullException.ThrowIfNull(fileName);
+        return LogText.Guard(stream, fileName, options?.Encoding, reader => Read(reader, fileName, options));
     }
 
     /// <summary>Reads a log from a text reader.</summary>
@@ -71,6 +75,7 @@ public static class CsvLogReader
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(fileName);
         options ??= new CsvLogOptions();
+        reader = new LineLimitedReader(reader, fileName, options.MaxLineLength);
         var sink = new RowSink(fileName, options.Currency, options.Mode, options.ObservationEnd);
         var sepOptions = new SepReaderOptions(options.Separator is { } s ? new Sep(s) : null)
         {
@@ -125,10 +130,29 @@ public static class CsvLogReader
             var row = sep.Current;
             var line = row.LineNumberFrom;
             lastLine = line;
+            if (row.ColCount == 1 && row.Span.IsWhiteSpace())
+            {
+                // A blank line (the final empty line of many exports included) is not a row.
+                continue;
+            }
+
+            if (row.ColCount > c.HeaderCount)
+            {
+                sink.Reject(line, c.HeaderCount + 1, "(extra)", row.Span, RejectReason.ExtraColumn, $"the row has {row.ColCount} fields but the header has {c.HeaderCount}; a separator inside an unquoted value (such as 1,234.50 in a comma-separated file) splits it: quote such values");
+                continue;
+            }
+
             if (row.ColCount <= c.Needed)
             {
                 var missing = c.FirstMissing(row.ColCount);
                 sink.Reject(line, missing.Index + 1, missing.Name, row.Span, RejectReason.MissingColumn, $"the row has {row.ColCount} columns, {missing.Name} is missing");
+                continue;
+            }
+
+            if (row.ColCount < c.HeaderCount)
+            {
+                var name = c.HeaderName(row.ColCount);
+                sink.Reject(line, row.ColCount + 1, name, row.Span, RejectReason.MissingColumn, $"the row has {row.ColCount} fields but the header has {c.HeaderCount}, {name} is missing");
                 continue;
             }
 
@@ -264,7 +288,11 @@ public static class CsvLogReader
             }
 
             Array.Sort(Named, (a, b) => a.Index.CompareTo(b.Index));
+            HeaderNames = [.. header.ColNames];
         }
+
+        /// <summary>The number of header fields: every row must have exactly as many.</summary>
+        public int HeaderCount => HeaderNames.Length;
 
         public int Customer { get; }
 
@@ -278,6 +306,10 @@ public static class CsvLogReader
         public int Needed { get; }
 
         private (int Index, string Name)[] Named { get; }
+
+        private string[] HeaderNames { get; }
+
+        public string HeaderName(int index) => HeaderNames[index];
 
         public (int Index, string Name) FirstMissing(int colCount)
         {
