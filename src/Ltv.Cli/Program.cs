@@ -6,5 +6,10 @@ public static class Program
     /// <summary>Runs the command line and returns its exit code (0 ok, 1 bad data, 2 bad usage).</summary>
     /// <param name="args">The arguments.</param>
     /// <returns>The exit code.</returns>
-    public static int Main(string[] args) => LtvApp.Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        // Ctrl-C or SIGTERM while an output is written removes its temporary file.
+        using var signals = Output.PendingFiles.RegisterSignals();
+        return LtvApp.Run(args, Console.Out, Console.Error);
+    }
 }

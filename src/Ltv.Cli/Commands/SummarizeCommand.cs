@@ -37,9 +37,10 @@ internal static class SummarizeCommand
             }
 
             var timeUnit = QuantityParser.Unit(parse.GetValue(unit)!, "--unit");
+            var path = parse.GetValue(outputPath);
+            log.CheckPaths(parse, path);
             var (purchases, report) = log.Read(parse, end);
             var summaries = purchases.Summarize(new SummaryOptions(end, timeUnit) { CalibrationEnd = split, Convention = CalendarConvention.Julian });
-            var path = parse.GetValue(outputPath);
             CsvOutput.Write(path, output, writer => Write(writer, summaries, split is not null));
             var messages = path is null ? error : output;
             log.Finish(parse, report, path, messages);

@@ -19,7 +19,8 @@ internal static class CsvOutput
         }
 
         var full = Path.GetFullPath(path);
-        var temp = full + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        var temp = TempPath(full);
+        PendingFiles.Add(temp);
         try
         {
             using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false)))
@@ -29,14 +30,23 @@ internal static class CsvOutput
 
             File.Move(temp, full, overwrite: true);
         }
+        catch (UnauthorizedAccessException)
+        {
+            // One line naming the user's path, never the temporary file's.
+            throw new IOException($"{path}: cannot write the file: permission denied.");
+        }
         finally
         {
+            PendingFiles.Remove(temp);
             if (File.Exists(temp))
             {
                 File.Delete(temp);
             }
         }
     }
+
+    /// <summary>The temporary file beside an output: <c>OUT.tmp-PID</c>.</summary>
+    public static string TempPath(string fullPath) => fullPath + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
 
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -39,10 +39,18 @@ public sealed record CsvLogOptions
     /// <summary>The header name of the amount column; "amount" by default.</summary>
     public string AmountColumn { get; init; } = "amount";
 
-    /// <summary>The header name of an optional currency column (ISO 4217 codes); <see langword="null"/> when the file has one currency.</summary>
+    /// <summary>
+    /// The header name of a currency column (ISO 4217 codes), whose every value must be <see cref="Currency"/>;
+    /// <see langword="null"/> (the default) uses a header column named <c>currency</c> (in any case) when there
+    /// is one, so that a file mixing USD and JPY is never summed as one currency.
+    /// </summary>
     public string? CurrencyColumn { get; init; }
 
-    /// <summary>The currency of the log. Rows of another currency (by <see cref="CurrencyColumn"/>) are rejected. US dollars by default.</summary>
+    /// <summary>
+    /// The currency of the log. Rows of another currency (by the currency column) are rejected as
+    /// <see cref="RejectReason.CurrencyMismatch"/>, naming both currencies and the first row of the log's own;
+    /// in strict mode the first row of a second currency stops the read. US dollars by default.
+    /// </summary>
     public Currency Currency { get; init; } = Currency.USD;
 
     /// <summary>An exact date format such as "dd.MM.yyyy"; <see langword="null"/> for ISO 8601.</summary>

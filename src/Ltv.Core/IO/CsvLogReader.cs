@@ -113,6 +113,7 @@ public static class CsvLogReader
     {
         var currencyCode = options.Currency.Code.AsSpan();
         var lastLine = 1;
+        var firstLogCurrencyLine = 0;
         while (true)
         {
             try
@@ -176,15 +177,18 @@ public static class CsvLogReader
                 {
                     if (code.Length != 3 || !Currency.TryOf(code.ToString(), out _))
                     {
-                        sink.Reject(line, c.Currency + 1, options.CurrencyColumn!, code, RejectReason.UnknownCurrency, "currency must be an active ISO 4217 code");
+                        sink.Reject(line, c.Currency + 1, c.CurrencyName, code, RejectReason.UnknownCurrency, "currency must be an active ISO 4217 code");
                     }
                     else
                     {
-                        sink.Reject(line, c.Currency + 1, options.CurrencyColumn!, code, RejectReason.CurrencyMismatch, $"currency must be {options.Currency.Code}, the currency of this log");
+                        var first = firstLogCurrencyLine > 0 ? $" (as on line {firstLogCurrencyLine})" : string.Empty;
+                        sink.Reject(line, c.Currency + 1, c.CurrencyName, code, RejectReason.CurrencyMismatch, $"the log mixes currencies: {code.ToString().ToUpperInvariant()} on this row, and the log is in {options.Currency.Code}{first}; amounts in different currencies cannot be summarized together: convert them to one currency first, read each currency apart, or state the currency of the log");
                     }
 
                     continue;
                 }
+
+                firstLogCurrencyLine = firstLogCurrencyLine > 0 ? firstLogCurrencyLine : line;
             }
 
             var amountText = row[c.Amount].Span;
@@ -279,12 +283,13 @@ public static class CsvLogReader
             Customer = Find(header, options.CustomerColumn, file);
             Date = Find(header, options.DateColumn, file);
             Amount = Find(header, options.AmountColumn, file);
-            Currency = options.CurrencyColumn is { } cur ? Find(header, cur, file) : -1;
+            CurrencyName = options.CurrencyColumn ?? FindCurrency(header) ?? string.Empty;
+            Currency = CurrencyName.Length > 0 ? Find(header, CurrencyName, file) : -1;
             Needed = Math.Max(Math.Max(Customer, Date), Math.Max(Amount, Currency));
             Named = [(Customer, options.CustomerColumn), (Date, options.DateColumn), (Amount, options.AmountColumn)];
-            if (options.CurrencyColumn is { } currencyColumn)
+            if (Currency >= 0)
             {
-                Named = [.. Named, (Currency, currencyColumn)];
+                Named = [.. Named, (Currency, CurrencyName)];
             }
 
             Array.Sort(Named, (a, b) => a.Index.CompareTo(b.Index));
@@ -300,7 +305,11 @@ public static class CsvLogReader
 
         public int Amount { get; }
 
+        /// <summary>The index of the currency column (the named one, or else a header column called "currency"); -1 when none.</summary>
         public int Currency { get; }
+
+        /// <summary>The header name of the currency column; empty when none.</summary>
+        public string CurrencyName { get; }
 
         /// <summary>The largest needed column index: a row needs more columns than this.</summary>
         public int Needed { get; }
@@ -322,6 +331,20 @@ public static class CsvLogReader
             }
 
             return Named[^1];
+        }
+
+        /// <summary>A header column named "currency" in any case, honoured when no currency column is named.</summary>
+        private static string? FindCurrency(SepReaderHeader header)
+        {
+            foreach (var name in header.ColNames)
+            {
+                if (name.Trim().Equals("currency", StringComparison.OrdinalIgnoreCase))
+                {
+                    return name;
+                }
+            }
+
+            return null;
         }
 
         private static int Find(SepReaderHeader header, string name, string file)
