@@ -28,6 +28,8 @@ internal sealed class LogOptions
 
     public Option<string> Encoding { get; } = MakeEncoding();
 
+    public Option<bool> DecimalComma { get; } = new("--decimal-comma") { Description = "amounts use ',' for decimals and '.' between thousands (12,50 and 1.234,50), as in much of Europe; the default is '.' for decimals" };
+
     public Option<bool> SkipInvalid { get; } = new("--skip-invalid") { Description = "keep going past bad rows and write each with its reason to the rejects file (default: the first bad row stops the run)" };
 
     public Option<string?> Rejects { get; } = new("--rejects") { Description = "where --skip-invalid writes rejected rows (default OUT.rejects.csv, or rejects.csv without -o)" };
@@ -35,7 +37,7 @@ internal sealed class LogOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Log);
-        foreach (var option in new Option[] { Format, CustomerColumn, DateColumn, AmountColumn, DateFormat, Currency, CurrencyColumn, Encoding, SkipInvalid, Rejects })
+        foreach (var option in new Option[] { Format, CustomerColumn, DateColumn, AmountColumn, DateFormat, Currency, CurrencyColumn, Encoding, DecimalComma, SkipInvalid, Rejects })
         {
             command.Options.Add(option);
         }
@@ -56,15 +58,18 @@ internal sealed class LogOptions
         var encoding = parse.GetValue(Encoding) == "latin1" ? System.Text.Encoding.Latin1 : null;
         if (parse.GetValue(Format) == "cdnow")
         {
-            if (encoding is not null)
+            if (encoding is not null || parse.GetValue(DecimalComma))
             {
-                throw new UsageException("--encoding: the cdnow format is ASCII/UTF-8 only; convert the file or use --format csv.");
+                throw new UsageException(encoding is not null
+                    ? "--encoding: the cdnow format is ASCII/UTF-8 only; convert the file or use --format csv."
+                    : "--decimal-comma: the cdnow format has '.' decimals; use it with --format csv.");
             }
 
             return CdnowLogReader.ReadFile(path, new CdnowLogOptions { Currency = currency, Mode = mode, ObservationEnd = observationEnd });
         }
 
         var options = new CsvLogOptions { Currency = currency, Mode = mode, ObservationEnd = observationEnd, DateFormat = parse.GetValue(DateFormat), Encoding = encoding, CurrencyColumn = parse.GetValue(CurrencyColumn) };
+        options = parse.GetValue(DecimalComma) ? options with { AmountFormat = new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "." } } : options;
         options = parse.GetValue(CustomerColumn) is { } c ? options with { CustomerColumn = c } : options;
         options = parse.GetValue(DateColumn) is { } d ? options with { DateColumn = d } : options;
         options = parse.GetValue(AmountColumn) is { } a ? options with { AmountColumn = a } : options;

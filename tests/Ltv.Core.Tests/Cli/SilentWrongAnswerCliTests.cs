@@ -215,4 +215,21 @@ public sealed class SilentWrongAnswerCliTests : IDisposable
         Assert.Contains("no header line (the first line is data)", error, StringComparison.Ordinal);
         Assert.Contains("read 2 = accepted 2 + rejected 0", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Decimal_comma_amounts_are_read_with_the_option_and_refused_without_it()
+    {
+        // monetary_value is the mean of the repeat purchases (lifetimes), so each customer buys twice.
+        var log = Write("eu.csv", "customer_id;date;amount\nA;2024-01-01;1\nA;2024-01-05;12,50\nB;2024-01-02;1\nB;2024-01-06;1.234,50\n");
+        var (exit, _, error) = Summarize(log);
+        Assert.Equal(1, exit);
+        Assert.Contains("line 3, column 3 (amount)", error, StringComparison.Ordinal);
+
+        var output = Path.Combine(_dir, "summary.csv");
+        (exit, _, _) = Summarize(log, "--decimal-comma", "-o", output);
+        Assert.Equal(0, exit);
+        var spend = File.ReadAllLines(output).Skip(1).Select(l => l.Split(',')).ToDictionary(r => r[0], r => r[4]);
+        Assert.Equal("12.5", spend["A"]);
+        Assert.Equal("1234.5", spend["B"]);
+    }
 }
