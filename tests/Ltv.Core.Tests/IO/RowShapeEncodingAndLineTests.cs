@@ -176,6 +176,22 @@ public class RowShapeEncodingAndLineTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new CsvLogOptions { MaxLineLength = 0 });
     }
 
+    [Fact]
+    public void A_column_named_currency_is_honoured_without_being_named_and_mixed_currencies_are_refused()
+    {
+        // Issue 15 item 2: USD and JPY were averaged as USD.
+        var text = "customer_id,date,amount,Currency\nA,2024-01-01,10.00,USD\nB,2024-01-02,1500,JPY\n";
+        var e = Assert.Throws<LogFormatException>(() => Csv(text));
+        Assert.Equal(RejectReason.CurrencyMismatch, e.Reason);
+        Assert.Equal(3, e.Line);
+        Assert.Equal("Currency", e.ColumnName);
+        Assert.Contains("the log mixes currencies: JPY on this row, and the log is in USD (as on line 2)", e.Message, StringComparison.Ordinal);
+
+        var (log, report) = Csv(text, new CsvLogOptions { Mode = ReadMode.Lenient });
+        Assert.Equal(["A"], log.CustomerIds);
+        Assert.Equal(RejectReason.CurrencyMismatch, Assert.Single(report.Rejected).Reason);
+    }
+
     /// <summary>Some text, then one line of 'x' that never ends; counts what the reader pulled.</summary>
     private sealed class EndlessLineReader(string prefix) : TextReader
     {
