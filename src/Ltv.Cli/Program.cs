@@ -8,6 +8,8 @@ public static class Program
     /// <returns>The exit code.</returns>
     public static int Main(string[] args)
     {
+        // Ctrl-C or SIGTERM while an output is written removes its temporary file.
+        using var signals = Output.PendingFiles.RegisterSignals();
         using var input = Console.OpenStandardInput();
         return LtvApp.Run(args, input, Console.Out, Console.Error);
     }

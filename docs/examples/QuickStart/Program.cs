@@ -31,7 +31,7 @@ var gym = new ValueDrivers
     Churn = ChurnRate.PerMonth(0.10m),
 };
 Console.WriteLine($"   Gym, 400 NOK a month for 10 months (simple):       {SimpleLtvModel.Instance.Estimate(gym).Value}");
-Console.WriteLine($"   Gym after a loyalty programme, 16 months (simple): {SimpleLtvModel.Instance.Estimate(gym with { Lifespan = Duration.Months(16) }).Value}");
+Console.WriteLine($"   Gym after a loyalty programme, 16 months (simple): {SimpleLtvModel.Instance.Estimate(gym with { Lifespan = Duration.Months(16), Churn = null }).Value}");
 Console.WriteLine($"   Gym, churn 10 % a month (churn):                   {ChurnLtvModel.Instance.Estimate(gym).Value}");
 var discounted = new DiscountedLtvModel(new() { DiscountRate = DiscountRate.PerMonth(0.01m) });
 Console.WriteLine($"   Gym, discounted 1 % a month (discounted):          {discounted.Estimate(gym).Value.Round()}");

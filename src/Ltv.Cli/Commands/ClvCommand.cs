@@ -33,6 +33,9 @@ internal static class ClvCommand
         };
         command.SetAction(parse =>
         {
+            OutputPaths.Check(
+                [("--count-model", parse.GetValue(countModel)), ("--spend-model", parse.GetValue(spendModel)), ("SUMMARY", parse.GetValue(summary))],
+                [("--output", parse.GetValue(outputPath))]);
             var monthsText = parse.GetValue(months)!;
             var steps = int.TryParse(monthsText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 100_000
                 ? m

@@ -40,6 +40,7 @@ internal static class FitCommand
                 : FitOptions.Default;
             var path = parse.GetValue(outputPath);
             var messages = CsvOutput.IsStandardOutput(path) ? error : output;
+            OutputPaths.Check([("SUMMARY", parse.GetValue(summary))], [("--output", path)]);
             var table = SummaryReader.Read(parse.GetValue(summary)!, "SUMMARY");
             var progress = new FitProgressReporter(error, kind.LibraryName());
             var json = kind switch

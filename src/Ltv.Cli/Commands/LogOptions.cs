@@ -25,6 +25,12 @@ internal sealed class LogOptions
 
     public Option<string> Currency { get; } = new("--currency") { Description = "ISO 4217 currency of the amounts (default USD)", DefaultValueFactory = _ => "USD" };
 
+    public Option<string?> CurrencyColumn { get; } = new("--currency-column") { Description = "CSV header of a per-row currency (ISO 4217); every row must be in --currency (default: a column named currency, if any)" };
+
+    public Option<string> Encoding { get; } = MakeEncoding();
+
+    public Option<bool> DecimalComma { get; } = new("--decimal-comma") { Description = "amounts use ',' for decimals and '.' between thousands (12,50 and 1.234,50), as in much of Europe; the default is '.' for decimals" };
+
     public Option<bool> SkipInvalid { get; } = new("--skip-invalid") { Description = "keep going past bad rows and write each with its reason to the rejects file (default: the first bad row stops the run)" };
 
     public Option<string?> Rejects { get; } = new("--rejects") { Description = "where --skip-invalid writes rejected rows (default OUT.rejects.csv, or rejects.csv without -o)" };
@@ -32,7 +38,7 @@ internal sealed class LogOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Log);
-        foreach (var option in new Option[] { Format, CustomerColumn, DateColumn, AmountColumn, DateFormat, Currency, SkipInvalid, Rejects })
+        foreach (var option in new Option[] { Format, CustomerColumn, DateColumn, AmountColumn, DateFormat, Currency, CurrencyColumn, Encoding, DecimalComma, SkipInvalid, Rejects })
         {
             command.Options.Add(option);
         }
@@ -47,15 +53,24 @@ internal sealed class LogOptions
         var mode = parse.GetValue(SkipInvalid) ? ReadMode.Lenient : ReadMode.Strict;
         InputFile.Check(path);
         var standardInput = InputFile.IsStandardInput(path);
+        var encoding = parse.GetValue(Encoding) == "latin1" ? System.Text.Encoding.Latin1 : null;
         if (parse.GetValue(Format) == "cdnow")
         {
+            if (encoding is not null || parse.GetValue(DecimalComma))
+            {
+                throw new UsageException(encoding is not null
+                    ? "--encoding: the cdnow format is ASCII/UTF-8 only; convert the file or use --format csv."
+                    : "--decimal-comma: the cdnow format has '.' decimals; use it with --format csv.");
+            }
+
             var cdnow = new CdnowLogOptions { Currency = currency, Mode = mode, ObservationEnd = observationEnd };
             return standardInput
                 ? CdnowLogReader.Read(StandardInput.Claim("LOG"), InputFile.StandardInputName, cdnow)
                 : CdnowLogReader.ReadFile(path, cdnow);
         }
 
-        var options = new CsvLogOptions { Currency = currency, Mode = mode, ObservationEnd = observationEnd, DateFormat = parse.GetValue(DateFormat) };
+        var options = new CsvLogOptions { Currency = currency, Mode = mode, ObservationEnd = observationEnd, DateFormat = parse.GetValue(DateFormat), Encoding = encoding, CurrencyColumn = parse.GetValue(CurrencyColumn) };
+        options = parse.GetValue(DecimalComma) ? options with { AmountFormat = new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "." } } : options;
         options = parse.GetValue(CustomerColumn) is { } c ? options with { CustomerColumn = c } : options;
         options = parse.GetValue(DateColumn) is { } d ? options with { DateColumn = d } : options;
         options = parse.GetValue(AmountColumn) is { } a ? options with { AmountColumn = a } : options;
@@ -64,21 +79,29 @@ internal sealed class LogOptions
             : CsvLogReader.ReadFile(path, options);
     }
 
-    /// <summary>Standard output can take one output: <c>--rejects -</c> only when the data goes to a file.</summary>
-    public void CheckOutputs(ParseResult parse, string? outputPath)
+    /// <summary>Where --skip-invalid writes rejected rows; null without --skip-invalid.</summary>
+    public string? RejectsPath(ParseResult parse, string? outputPath) =>
+        parse.GetValue(SkipInvalid) ? parse.GetValue(Rejects) ?? (CsvOutput.IsStandardOutput(outputPath) ? "rejects.csv" : outputPath + ".rejects.csv") : null;
+
+    /// <summary>
+    /// Checks the log, -o and the rejects file against each other before anything is read; standard output can
+    /// take one output, so <c>--rejects -</c> only when the data goes to a file.
+    /// </summary>
+    public void CheckPaths(ParseResult parse, string? outputPath)
     {
         if (parse.GetValue(Rejects) == "-" && CsvOutput.IsStandardOutput(outputPath))
         {
             throw new UsageException("--rejects: '-' (standard output) is taken by the data; give -o FILE for the data, or a file for --rejects.");
         }
+
+        OutputPaths.Check([("LOG", parse.GetValue(Log))], [("--output", outputPath), ("--rejects", RejectsPath(parse, outputPath))]);
     }
 
     /// <summary>Writes rejected rows (lenient mode) and prints read = accepted + rejected.</summary>
     public void Finish(ParseResult parse, ReadReport report, string? outputPath, TextWriter messages)
     {
-        if (parse.GetValue(SkipInvalid))
+        if (RejectsPath(parse, outputPath) is { } rejectsPath)
         {
-            var rejectsPath = parse.GetValue(Rejects) ?? (CsvOutput.IsStandardOutput(outputPath) ? "rejects.csv" : outputPath + ".rejects.csv");
             CsvOutput.Write(rejectsPath, messages, writer =>
             {
                 writer.WriteLine("file,line,column,column_name,text,reason,message");
@@ -90,6 +113,12 @@ internal sealed class LogOptions
             messages.WriteLine($"rejected rows written to {(CsvOutput.IsStandardOutput(rejectsPath) ? "standard output" : rejectsPath)}");
         }
 
+        if (parse.GetValue(Format) == "cdnow")
+        {
+            // The header is detected, so say what was decided: a first row taken for a header is never silent.
+            messages.WriteLine(report.HeaderLine > 0 ? $"line {report.HeaderLine} read as a header" : "no header line (the first line is data)");
+        }
+
         messages.WriteLine(string.Create(CultureInfo.InvariantCulture, $"read {report.RowsRead} = accepted {report.RowsAccepted} + rejected {report.RowsRejected}"));
     }
 
@@ -97,6 +126,13 @@ internal sealed class LogOptions
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : throw new UsageException($"{option}: '{text}' is not a date in the form YYYY-MM-DD.");
+
+    private static Option<string> MakeEncoding()
+    {
+        var encoding = new Option<string>("--encoding") { Description = "utf-8 (default; bytes that are not UTF-8 stop the run, naming the line) or latin1 (ISO 8859-1)", DefaultValueFactory = _ => "utf-8" };
+        encoding.AcceptOnlyFromAmong("utf-8", "latin1");
+        return encoding;
+    }
 
     private static Option<string> MakeFormat()
     {

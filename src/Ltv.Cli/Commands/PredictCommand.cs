@@ -29,6 +29,7 @@ internal static class PredictCommand
         command.SetAction(parse =>
         {
             var modelText = parse.GetValue(model)!;
+            OutputPaths.Check([("MODEL", File.Exists(modelText) ? modelText : null), ("SUMMARY", parse.GetValue(summary))], [("--output", parse.GetValue(outputPath))]);
             var assignments = parse.GetValue(parameters) ?? [];
             LoadedModel loaded;
             if (ModelKinds.TryParse(modelText, out var kind))

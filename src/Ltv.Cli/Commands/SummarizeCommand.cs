@@ -38,7 +38,7 @@ internal static class SummarizeCommand
 
             var timeUnit = QuantityParser.Unit(parse.GetValue(unit)!, "--unit");
             var path = parse.GetValue(outputPath);
-            log.CheckOutputs(parse, path);
+            log.CheckPaths(parse, path);
             var (purchases, report) = log.Read(parse, end);
             var summaries = purchases.Summarize(new SummaryOptions(end, timeUnit) { CalibrationEnd = split, Convention = CalendarConvention.Julian });
             CsvOutput.Write(path, output, writer => Write(writer, summaries, split is not null));

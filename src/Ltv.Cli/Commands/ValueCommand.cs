@@ -31,6 +31,12 @@ internal static class ValueCommand
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(lifespan) is { } bothLifespan && parse.GetValue(churn) is { } bothChurn)
+            {
+                // One driver given twice (lifespan = 1 / churn): a strategy would use one and drop the other.
+                throw new UsageException($"--lifespan and --churn: give one of them, not both (lifespan = 1 / churn; was '{bothLifespan}' and '{bothChurn}').");
+            }
+
             var code = parse.GetValue(currency)!;
             var cur = QuantityParser.Build(() => Currency.Of(code), "--currency", code);
             var drivers = new ValueDrivers();

@@ -34,7 +34,8 @@ internal static class CsvOutput
             throw new DirectoryNotFoundException($"{path}: the folder '{Path.GetDirectoryName(path)}' does not exist; create it first or write elsewhere.");
         }
 
-        var temp = full + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        var temp = TempPath(full);
+        PendingFiles.Add(temp);
         try
         {
             StreamWriter writer;
@@ -61,14 +62,23 @@ internal static class CsvOutput
                 throw new IOException($"{path}: cannot be written ({e.Message.Replace(temp, full, StringComparison.Ordinal)})", e);
             }
         }
+        catch (UnauthorizedAccessException)
+        {
+            // One line naming the user's path, never the temporary file's.
+            throw new IOException($"{path}: cannot write the file: permission denied.");
+        }
         finally
         {
+            PendingFiles.Remove(temp);
             if (File.Exists(temp))
             {
                 File.Delete(temp);
             }
         }
     }
+
+    /// <summary>The temporary file beside an output: <c>OUT.tmp-PID</c>.</summary>
+    public static string TempPath(string fullPath) => fullPath + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
 
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

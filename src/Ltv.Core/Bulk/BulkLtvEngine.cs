@@ -22,7 +22,8 @@ namespace Ltv.Core.Bulk;
 /// <c>Lifespan = Duration(lifespan[i], LifespanUnit)</c> when the lifespan column is given, <c>Churn = ChurnRate(churn[i], ChurnPer)</c>,
 /// <c>GrossMargin = GrossMargin(margin[i])</c>, <c>CostToServe = MoneyRate(Money(cost[i]), CostToServePer)</c> when the cost column is given.
 /// The values are therefore identical, digit for digit (a property test checks this on random data).</para>
-/// <para><b>Columns read.</b> simple: APV, frequency, lifespan (or churn: lifespan = 1/churn). margin: those and
+/// <para><b>Columns read.</b> simple: APV, frequency, lifespan (or churn: lifespan = 1/churn; giving both columns throws
+/// <see cref="ConflictingInputException"/>, since one would be ignored). margin: those and
 /// gross margin, cost to serve optional. churn and discounted: APV, frequency, gross margin, churn, cost to
 /// serve optional. The CAC column is optional and only summed per segment.</para>
 /// <para><b>Money.</b> Everything is <see cref="decimal"/>; per-segment totals are summed in a fixed order
@@ -225,6 +226,11 @@ public sealed class BulkLtvEngine
 
         Require(c.AveragePurchaseValue, nameof(ValueDrivers.AveragePurchaseValue));
         Require(c.PurchaseFrequency, nameof(ValueDrivers.PurchaseFrequency));
+        if (!c.Lifespan.IsEmpty && !c.Churn.IsEmpty)
+        {
+            throw new ConflictingInputException(Model.Name, nameof(ValueDrivers.Lifespan), nameof(ValueDrivers.Churn), "the two columns are one driver given twice (lifespan = 1 / churn), and the engine would read only one of them; give one column.");
+        }
+
         if (_kind is Kind.Simple or Kind.Margin)
         {
             if (c.Lifespan.IsEmpty && c.Churn.IsEmpty)

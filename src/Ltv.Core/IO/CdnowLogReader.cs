@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Ltv.Core.IO;
 
@@ -9,14 +8,20 @@ namespace Ltv.Core.IO;
 /// master layout (4 columns after a header line: id, yyyymmdd date, quantity, amount).
 /// </summary>
 /// <remarks>
-/// <para>Columns are separated by any run of white space. The layout is fixed by the header (a first non-blank
-/// line whose first field is not all digits is a header, and implies the master layout) or else by the
-/// number of fields of the first data row (5 = sample, 4 = master). Every later row must have that many
-/// fields. Quantities must be whole numbers, zero or more; they are checked but not kept. White space only
-/// separates fields, so no field has white space around it (the same rule as <see cref="CsvLogReader"/>: ids
-/// and values are read without it). Amounts are plain decimals: exponent notation ("1e2") is rejected as
-/// <see cref="RejectReason.MalformedNumber"/> with a message that says so.</para>
-/// <para>Blank lines are not rows. Lines are streamed; no object is kept per row.</para>
+/// <para>Columns are separated by any run of white space. The layout is fixed by the header (which implies the
+/// master layout) or else by the number of fields of the first data row (5 = sample, 4 = master). Every later
+/// row must have that many fields. Quantities must be whole numbers, zero or more; they are checked but not kept.
+/// White space only separates fields, so no field has white space around it (the same rule as
+/// <see cref="CsvLogReader"/>: ids and values are read without it). Amounts are plain decimals: exponent notation
+/// ("1e2") is rejected as <see cref="RejectReason.MalformedNumber"/> with a message that says so.</para>
+/// <para>Whether the first non-blank line is a header is <see cref="CdnowLogOptions.HasHeader"/>, or when that is
+/// <see langword="null"/> it is detected: the line is a data row when its first field is all digits or when it has
+/// 4 or 5 fields with a valid yyyymmdd date in the date position (so a headerless file whose first id is not
+/// numeric keeps its first row); otherwise it is a header. <see cref="ReadReport.HeaderLine"/> reports the
+/// outcome (0: no header).</para>
+/// <para>Blank lines are not rows. Lines are streamed; no object is kept per row, and a line longer than
+/// <see cref="CdnowLogOptions.MaxLineLength"/> throws <see cref="LogFormatException"/> naming it instead of being
+/// read whole. A stream must be UTF-8 (or ASCII): invalid bytes throw <see cref="LogFormatException"/>.</para>
 /// </remarks>
 public static class CdnowLogReader
 {
@@ -32,8 +37,8 @@ public static class CdnowLogReader
     public static LogReadResult Read(Stream stream, string fileName, CdnowLogOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-        return Read(reader, fileName, options);
+        ArgumentNullException.ThrowIfNull(fileName);
+        return LogText.Guard(stream, fileName, null, reader => Read(reader, fileName, options));
     }
 
     /// <summary>Reads a CDNOW log from a file.</summary>
@@ -59,6 +64,7 @@ public static class CdnowLogReader
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(fileName);
         options ??= new CdnowLogOptions();
+        reader = new LineLimitedReader(reader, fileName, options.MaxLineLength);
         var sink = new RowSink(fileName, options.Currency, options.Mode, options.ObservationEnd);
         var lineNumber = 0;
         var columns = 0;
@@ -75,7 +81,7 @@ public static class CdnowLogReader
 
             if (columns == 0)
             {
-                if (!IsDigits(line[fields[0]]))
+                if (options.HasHeader ?? LooksLikeHeader(line, fields, n))
                 {
                     sink.HeaderLine = lineNumber;
                     columns = 4;
@@ -162,6 +168,18 @@ public static class CdnowLogReader
         }
 
         return n;
+    }
+
+    /// <summary>A first line is data when its id is all digits or its date field (4 or 5 fields) is a valid yyyymmdd date.</summary>
+    private static bool LooksLikeHeader(ReadOnlySpan<char> line, Span<Range> fields, int n)
+    {
+        if (IsDigits(line[fields[0]]))
+        {
+            return false;
+        }
+
+        return n is not (4 or 5)
+            || !DateOnly.TryParseExact(line[fields[n - 3]], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
     }
 
     private static bool IsDigits(ReadOnlySpan<char> s)

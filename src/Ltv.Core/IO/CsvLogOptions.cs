@@ -39,10 +39,18 @@ public sealed record CsvLogOptions
     /// <summary>The header name of the amount column; "amount" by default.</summary>
     public string AmountColumn { get; init; } = "amount";
 
-    /// <summary>The header name of an optional currency column (ISO 4217 codes); <see langword="null"/> when the file has one currency.</summary>
+    /// <summary>
+    /// The header name of a currency column (ISO 4217 codes), whose every value must be <see cref="Currency"/>;
+    /// <see langword="null"/> (the default) uses a header column named <c>currency</c> (in any case) when there
+    /// is one, so that a file mixing USD and JPY is never summed as one currency.
+    /// </summary>
     public string? CurrencyColumn { get; init; }
 
-    /// <summary>The currency of the log. Rows of another currency (by <see cref="CurrencyColumn"/>) are rejected. US dollars by default.</summary>
+    /// <summary>
+    /// The currency of the log. Rows of another currency (by the currency column) are rejected as
+    /// <see cref="RejectReason.CurrencyMismatch"/>, naming both currencies and the first row of the log's own;
+    /// in strict mode the first row of a second currency stops the read. US dollars by default.
+    /// </summary>
     public Currency Currency { get; init; } = Currency.USD;
 
     /// <summary>An exact date format such as "dd.MM.yyyy"; <see langword="null"/> for ISO 8601.</summary>
@@ -56,4 +64,20 @@ public sealed record CsvLogOptions
 
     /// <summary>When set, rows dated after it are rejected as <see cref="RejectReason.AfterObservationEnd"/>.</summary>
     public DateOnly? ObservationEnd { get; init; }
+
+    /// <summary>
+    /// The text encoding of a file or stream (for example <see cref="System.Text.Encoding.Latin1"/>);
+    /// <see langword="null"/> (the default) for UTF-8, where bytes that are not valid UTF-8 throw
+    /// <see cref="LogFormatException"/> naming the line instead of being replaced (which would merge distinct ids).
+    /// </summary>
+    public System.Text.Encoding? Encoding { get; init; }
+
+    /// <summary>The longest line, in characters (1,048,576 by default); a longer one throws <see cref="LogFormatException"/> naming the line.</summary>
+    public int MaxLineLength
+    {
+        get;
+        init => field = value > 0
+            ? value
+            : throw new ArgumentOutOfRangeException("maxLineLength", value, $"maxLineLength must be positive (was {value}).");
+    } = LogText.DefaultMaxLineLength;
 }

@@ -17,8 +17,12 @@ namespace Ltv.Core.IO;
 /// <see cref="LogFormatException"/> (<see cref="ReadMode.Strict"/>). A header without one of the named
 /// columns, or that cannot be read, throws <see cref="LogFormatException"/> in both modes.</para>
 /// <para>Quoted fields may hold separators and line breaks (a row's line is the line it starts on).
-/// Rows with fewer columns than needed are rejected as <see cref="RejectReason.MissingColumn"/>; extra
-/// columns are ignored (a CSV export may carry any other columns).</para>
+/// Header columns other than the named ones are ignored (a CSV export may carry any other columns), but
+/// every row must have as many fields as the header: fewer is <see cref="RejectReason.MissingColumn"/>,
+/// more is <see cref="RejectReason.ExtraColumn"/> (an unquoted <c>1,234.50</c> in a comma-separated file
+/// is two fields, and is never read as 1.00). Blank lines are not rows. A line longer than
+/// <see cref="CsvLogOptions.MaxLineLength"/> throws <see cref="LogFormatException"/> in both modes, and so do
+/// bytes that are not valid UTF-8 when reading a stream without <see cref="CsvLogOptions.Encoding"/>.</para>
 /// <para>White space around a field is removed in every column before it is read, so " A " is customer "A" and
 /// " 5 " is the amount 5; white space inside a field is kept. Amounts are plain decimals: exponent notation
 /// ("1e2") is rejected as <see cref="RejectReason.MalformedNumber"/> with a message that says so.</para>
@@ -50,7 +54,7 @@ public static class CsvLogReader
         return Read(stream, Path.GetFileName(path), options);
     }
 
-    /// <summary>Reads a log from a stream (UTF-8).</summary>
+    /// <summary>Reads a log from a stream: UTF-8 (invalid bytes are refused, naming the line) unless <see cref="CsvLogOptions.Encoding"/> says otherwise.</summary>
     /// <param name="stream">The stream; left open.</param>
     /// <param name="fileName">A name for messages and the report.</param>
     /// <param name="options">Column names, formats and mode; defaults when <see langword="null"/>.</param>
@@ -59,8 +63,8 @@ public static class CsvLogReader
     public static LogReadResult Read(Stream stream, string fileName, CsvLogOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-        return Read(reader, fileName, options);
+        ArgumentNullException.ThrowIfNull(fileName);
+        return LogText.Guard(stream, fileName, options?.Encoding, reader => Read(reader, fileName, options));
     }
 
     /// <summary>Reads a log from a text reader.</summary>
@@ -74,6 +78,7 @@ public static class CsvLogReader
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(fileName);
         options ??= new CsvLogOptions();
+        reader = new LineLimitedReader(reader, fileName, options.MaxLineLength);
         var sink = new RowSink(fileName, options.Currency, options.Mode, options.ObservationEnd);
         var sepOptions = new SepReaderOptions(options.Separator is { } s ? new Sep(s) : null)
         {
@@ -111,6 +116,7 @@ public static class CsvLogReader
     {
         var currencyCode = options.Currency.Code.AsSpan();
         var lastLine = 1;
+        var firstLogCurrencyLine = 0;
         while (true)
         {
             try
@@ -128,10 +134,29 @@ public static class CsvLogReader
             var row = sep.Current;
             var line = row.LineNumberFrom;
             lastLine = line;
+            if (row.ColCount == 1 && row.Span.IsWhiteSpace())
+            {
+                // A blank line (the final empty line of many exports included) is not a row.
+                continue;
+            }
+
+            if (row.ColCount > c.HeaderCount)
+            {
+                sink.Reject(line, c.HeaderCount + 1, "(extra)", row.Span, RejectReason.ExtraColumn, $"the row has {row.ColCount} fields but the header has {c.HeaderCount}; a separator inside an unquoted value (such as 1,234.50 in a comma-separated file) splits it: quote such values");
+                continue;
+            }
+
             if (row.ColCount <= c.Needed)
             {
                 var missing = c.FirstMissing(row.ColCount);
                 sink.Reject(line, missing.Index + 1, missing.Name, row.Span, RejectReason.MissingColumn, $"the row has {row.ColCount} columns, {missing.Name} is missing");
+                continue;
+            }
+
+            if (row.ColCount < c.HeaderCount)
+            {
+                var name = c.HeaderName(row.ColCount);
+                sink.Reject(line, row.ColCount + 1, name, row.Span, RejectReason.MissingColumn, $"the row has {row.ColCount} fields but the header has {c.HeaderCount}, {name} is missing");
                 continue;
             }
 
@@ -155,15 +180,18 @@ public static class CsvLogReader
                 {
                     if (code.Length != 3 || !Currency.TryOf(code.ToString(), out _))
                     {
-                        sink.Reject(line, c.Currency + 1, options.CurrencyColumn!, code, RejectReason.UnknownCurrency, "currency must be an active ISO 4217 code");
+                        sink.Reject(line, c.Currency + 1, c.CurrencyName, code, RejectReason.UnknownCurrency, "currency must be an active ISO 4217 code");
                     }
                     else
                     {
-                        sink.Reject(line, c.Currency + 1, options.CurrencyColumn!, code, RejectReason.CurrencyMismatch, $"currency must be {options.Currency.Code}, the currency of this log");
+                        var first = firstLogCurrencyLine > 0 ? $" (as on line {firstLogCurrencyLine})" : string.Empty;
+                        sink.Reject(line, c.Currency + 1, c.CurrencyName, code, RejectReason.CurrencyMismatch, $"the log mixes currencies: {code.ToString().ToUpperInvariant()} on this row, and the log is in {options.Currency.Code}{first}; amounts in different currencies cannot be summarized together: convert them to one currency first, read each currency apart, or state the currency of the log");
                     }
 
                     continue;
                 }
+
+                firstLogCurrencyLine = firstLogCurrencyLine > 0 ? firstLogCurrencyLine : line;
             }
 
             var amountText = row[c.Amount].Span;
@@ -258,16 +286,21 @@ public static class CsvLogReader
             Customer = Find(header, options.CustomerColumn, file);
             Date = Find(header, options.DateColumn, file);
             Amount = Find(header, options.AmountColumn, file);
-            Currency = options.CurrencyColumn is { } cur ? Find(header, cur, file) : -1;
+            CurrencyName = options.CurrencyColumn ?? FindCurrency(header) ?? string.Empty;
+            Currency = CurrencyName.Length > 0 ? Find(header, CurrencyName, file) : -1;
             Needed = Math.Max(Math.Max(Customer, Date), Math.Max(Amount, Currency));
             Named = [(Customer, options.CustomerColumn), (Date, options.DateColumn), (Amount, options.AmountColumn)];
-            if (options.CurrencyColumn is { } currencyColumn)
+            if (Currency >= 0)
             {
-                Named = [.. Named, (Currency, currencyColumn)];
+                Named = [.. Named, (Currency, CurrencyName)];
             }
 
             Array.Sort(Named, (a, b) => a.Index.CompareTo(b.Index));
+            HeaderNames = [.. header.ColNames];
         }
+
+        /// <summary>The number of header fields: every row must have exactly as many.</summary>
+        public int HeaderCount => HeaderNames.Length;
 
         public int Customer { get; }
 
@@ -275,12 +308,20 @@ public static class CsvLogReader
 
         public int Amount { get; }
 
+        /// <summary>The index of the currency column (the named one, or else a header column called "currency"); -1 when none.</summary>
         public int Currency { get; }
+
+        /// <summary>The header name of the currency column; empty when none.</summary>
+        public string CurrencyName { get; }
 
         /// <summary>The largest needed column index: a row needs more columns than this.</summary>
         public int Needed { get; }
 
         private (int Index, string Name)[] Named { get; }
+
+        private string[] HeaderNames { get; }
+
+        public string HeaderName(int index) => HeaderNames[index];
 
         public (int Index, string Name) FirstMissing(int colCount)
         {
@@ -293,6 +334,20 @@ public static class CsvLogReader
             }
 
             return Named[^1];
+        }
+
+        /// <summary>A header column named "currency" in any case, honoured when no currency column is named.</summary>
+        private static string? FindCurrency(SepReaderHeader header)
+        {
+            foreach (var name in header.ColNames)
+            {
+                if (name.Trim().Equals("currency", StringComparison.OrdinalIgnoreCase))
+                {
+                    return name;
+                }
+            }
+
+            return null;
         }
 
         private static int Find(SepReaderHeader header, string name, string file)

@@ -144,11 +144,11 @@ public class BulkLtvEngineTests
 
     [Property(MaxTest = 1000)]
     public void Bulk_equals_the_record_based_api_for_the_simple_model(int seed, bool lifespan) =>
-        AssertSameAsRecordApi(Random(seed, 16, lifespan, cost: false), SimpleLtvModel.Instance);
+        AssertSameAsRecordApi(Random(seed, 16, lifespan, cost: false, churn: !lifespan), SimpleLtvModel.Instance);
 
     [Property(MaxTest = 1000)]
     public void Bulk_equals_the_record_based_api_for_the_margin_model(int seed, bool lifespan, bool cost) =>
-        AssertSameAsRecordApi(Random(seed, 16, lifespan, cost), MarginLtvModel.Instance);
+        AssertSameAsRecordApi(Random(seed, 16, lifespan, cost, churn: !lifespan), MarginLtvModel.Instance);
 
     [Property(MaxTest = 1000)]
     public void Bulk_equals_the_record_based_api_for_the_churn_model(int seed, bool cost) =>
@@ -159,6 +159,16 @@ public class BulkLtvEngineTests
     {
         var data = Random(seed, 16, lifespan: false, cost);
         AssertSameAsRecordApi(data, RandomDiscounted(seed, data.Units.ChurnPer));
+    }
+
+    [Fact]
+    public void Lifespan_and_churn_columns_together_are_refused_instead_of_one_being_dropped()
+    {
+        // Issue 15 item 10 at the bulk level: the simple and margin kernels read the lifespan and ignored the churn.
+        var data = Random(9, 10, lifespan: true, cost: false, churn: true);
+        var e = Assert.Throws<ConflictingInputException>(() => new BulkLtvEngine(SimpleLtvModel.Instance, data.Units).Compute(data.Spans, new decimal[10], new BulkSegmentTotals(data.Segments, Currency.DKK)));
+        Assert.Equal("Lifespan", e.ParamName);
+        Assert.Contains("give one column", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -218,7 +228,7 @@ public class BulkLtvEngineTests
     [Fact]
     public void Totals_only_mode_and_reuse_of_the_totals()
     {
-        var data = Random(7, 100, lifespan: true, cost: false);
+        var data = Random(7, 100, lifespan: true, cost: false, churn: false);
         var engine = new BulkLtvEngine(SimpleLtvModel.Instance, data.Units);
         var totals = new BulkSegmentTotals(data.Segments, Currency.DKK);
         var values = new decimal[100];

@@ -76,4 +76,14 @@ public class ValueCommandTests
         Assert.Equal(string.Empty, output);
         Assert.Contains("too large", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Lifespan_and_churn_together_are_refused_instead_of_one_being_dropped()
+    {
+        var (exit, output, error) = CliRunner.Run("value", "--strategy", "simple", "--currency", "SEK", "--apv", "500", "--frequency", "6/year", "--lifespan", "3 years", "--churn", "0.1/month");
+
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal("ltv: --lifespan and --churn: give one of them, not both (lifespan = 1 / churn; was '3 years' and '0.1/month').", error.Trim());
+    }
 }

@@ -7,6 +7,9 @@ namespace Ltv.Core.Tests.Probabilistic;
 
 public class HypergeometricTests
 {
+    /// <summary>A fixed seed: this property once failed on one run and passed on the next, hiding a wrong value.</summary>
+    private static readonly Microsoft.FSharp.Core.FSharpOption<Replay> FixedSeed = new Replay(new Rnd(20_261_203UL, 0x9E37_79B9_7F4A_7C15UL), null);
+
     [Theory]
     [InlineData(0.1)]
     [InlineData(0.5)]
@@ -134,7 +137,11 @@ public class HypergeometricTests
             var value = Hypergeometric.LogHyp2F1(a, b, c, z);
             var swapped = Hypergeometric.LogHyp2F1(b, a, c, z);
             var ok = double.IsFinite(value) && value >= -1e-12 && Math.Abs(value - swapped) <= (1e-8 * Math.Abs(value)) + 1e-10;
-            return ok ? true : throw new InvalidOperationException($"a={a} b={b} c={c} z={z}: {value} vs {swapped}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(1000));
+
+            // Below z = 0.9 the exact reference series is cheap: check the value itself, not only its shape.
+            var reference = z <= 0.9 ? HypergeometricReferenceTests.LogReference(a, b, c, z) : value;
+            ok &= Math.Abs(value - reference) <= 1e-9 * Math.Max(1, Math.Abs(reference));
+            return ok ? true : throw new InvalidOperationException($"a={a} b={b} c={c} z={z}: {value} vs {swapped}, reference {reference}");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(1000).WithReplay(FixedSeed));
     }
 }

@@ -83,7 +83,7 @@ public class StrategyInputErrorTests
     [Fact]
     public void Frequency_per_year_and_lifespan_in_days_is_a_unit_mismatch_not_a_number()
     {
-        var drivers = Complete with { PurchaseFrequency = PurchaseRate.PerYear(6), Lifespan = Duration.Days(90) };
+        var drivers = Complete with { PurchaseFrequency = PurchaseRate.PerYear(6), Lifespan = Duration.Days(90), Churn = null };
 
         var ex = Assert.Throws<UnitMismatchException>(() => SimpleLtvModel.Instance.Estimate(drivers));
         Assert.Equal(TimeUnit.Day, ex.From);
