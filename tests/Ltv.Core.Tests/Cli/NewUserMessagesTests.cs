@@ -63,7 +63,7 @@ public sealed class NewUserMessagesTests(CdnowCliFixture cdnow) : IClassFixture<
         var (exit, _, error) = CliRunner.Run("predict", cdnow.Model("gg"), cdnow.Summary, "-o", _dir);
 
         Assert.Equal(1, exit);
-        Assert.Equal($"ltv: {_dir}: is a directory; give a file name to write to.", SingleLine(error.ReplaceLineEndings("\n")).TrimEnd());
+        Assert.Equal($"ltv: --output: cannot write '{_dir}': it is a folder; give a file name.", SingleLine(error.ReplaceLineEndings("\n")).TrimEnd());
     }
 
     [Fact]
