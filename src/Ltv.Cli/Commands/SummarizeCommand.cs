@@ -37,7 +37,7 @@ internal static class SummarizeCommand
             }
 
             var timeUnit = QuantityParser.Unit(parse.GetValue(unit)!, "--unit");
-            var (purchases, report) = log.Read(parse, end);
+            var (purchases, report) = log.Read(parse, end, error);
             var summaries = purchases.Summarize(new SummaryOptions(end, timeUnit) { CalibrationEnd = split, Convention = CalendarConvention.Julian });
             var path = parse.GetValue(outputPath);
             CsvOutput.Write(path, output, writer => Write(writer, summaries, split is not null));
