@@ -11,13 +11,13 @@ ltv_postgres_unavailable() {
 }
 ltv_postgres_start() {
   local bin
-  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
   if [ -z "$bin" ] || [ ! -x "$bin/pg_ctl" ]; then
     echo "installing postgresql from Debian packages"
     if ! { timeout 300 apt-get update -qq && DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -qq postgresql >/dev/null; }; then
       ltv_postgres_unavailable "apt-get install postgresql failed"; return 0
     fi
-    bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
     [ -n "$bin" ] && [ -x "$bin/pg_ctl" ] || { ltv_postgres_unavailable "pg_ctl not found after installing postgresql"; return 0; }
   fi
   id postgres >/dev/null 2>&1 || { ltv_postgres_unavailable "no postgres user after installing postgresql"; return 0; }
