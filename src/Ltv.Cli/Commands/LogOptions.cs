@@ -44,8 +44,8 @@ internal sealed class LogOptions
         }
     }
 
-    /// <summary>Reads the log as the options say; strict unless --skip-invalid.</summary>
-    public LogReadResult Read(ParseResult parse, DateOnly? observationEnd)
+    /// <summary>Reads the log as the options say; strict unless --skip-invalid. A CSV read of more than 2 s shows its progress on <paramref name="progress"/>.</summary>
+    public LogReadResult Read(ParseResult parse, DateOnly? observationEnd, TextWriter? progress = null)
     {
         var path = parse.GetValue(Log)!;
         var code = parse.GetValue(Currency)!;
@@ -74,9 +74,18 @@ internal sealed class LogOptions
         options = parse.GetValue(CustomerColumn) is { } c ? options with { CustomerColumn = c } : options;
         options = parse.GetValue(DateColumn) is { } d ? options with { DateColumn = d } : options;
         options = parse.GetValue(AmountColumn) is { } a ? options with { AmountColumn = a } : options;
-        return standardInput
-            ? CsvLogReader.Read(StandardInput.Claim("LOG"), InputFile.StandardInputName, options)
-            : CsvLogReader.ReadFile(path, options);
+        if (standardInput)
+        {
+            return CsvLogReader.Read(StandardInput.Claim("LOG"), InputFile.StandardInputName, options);
+        }
+
+        if (progress is null)
+        {
+            return CsvLogReader.ReadFile(path, options);
+        }
+
+        using var stream = new Output.ReadProgressStream(File.OpenRead(path), Path.GetFileName(path), progress);
+        return CsvLogReader.Read(stream, path, options);
     }
 
     /// <summary>Where --skip-invalid writes rejected rows; null without --skip-invalid.</summary>

@@ -39,7 +39,7 @@ internal static class SummarizeCommand
             var timeUnit = QuantityParser.Unit(parse.GetValue(unit)!, "--unit");
             var path = parse.GetValue(outputPath);
             log.CheckPaths(parse, path);
-            var (purchases, report) = log.Read(parse, end);
+            var (purchases, report) = log.Read(parse, end, error);
             var summaries = purchases.Summarize(new SummaryOptions(end, timeUnit) { CalibrationEnd = split, Convention = CalendarConvention.Julian });
             CsvOutput.Write(path, output, writer => Write(writer, summaries, split is not null));
             var messages = CsvOutput.IsStandardOutput(path) ? error : output;

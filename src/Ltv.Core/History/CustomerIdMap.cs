@@ -38,6 +38,13 @@ internal sealed class CustomerIdMap
         return ids;
     }
 
+    /// <summary>The characters of the id at an index (valid until the next <see cref="Add"/>).</summary>
+    public ReadOnlySpan<char> IdAt(int index)
+    {
+        var end = index + 1 < Count ? _starts[index + 1] : _charCount;
+        return _chars.AsSpan(_starts[index], end - _starts[index]);
+    }
+
     /// <summary>The index of an id, or -1 when it has not been added.</summary>
     public int IndexOf(ReadOnlySpan<char> id)
     {

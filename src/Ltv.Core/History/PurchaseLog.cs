@@ -89,7 +89,7 @@ public sealed class PurchaseLog
     /// <summary>The customer id of a row.</summary>
     /// <param name="row">The row, 0-based.</param>
     /// <returns>The id.</returns>
-    public string CustomerIdAt(int row) => _ids[CheckRow(row)];
+    public string CustomerIdAt(int row) => _ids[_customer[CheckRow(row)]];
 
     /// <summary>The date of a row.</summary>
     /// <param name="row">The row, 0-based.</param>

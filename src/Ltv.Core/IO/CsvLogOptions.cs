@@ -62,6 +62,9 @@ public sealed record CsvLogOptions
     /// <summary>Strict (throw on the first bad row, the default) or lenient (collect bad rows).</summary>
     public ReadMode Mode { get; init; } = ReadMode.Strict;
 
+    /// <summary>What a negative amount (a refund or correction line) does; <see cref="History.RefundPolicy.Reject"/> (a bad row) by default.</summary>
+    public History.RefundPolicy Refunds { get; init; } = History.RefundPolicy.Reject;
+
     /// <summary>When set, rows dated after it are rejected as <see cref="RejectReason.AfterObservationEnd"/>.</summary>
     public DateOnly? ObservationEnd { get; init; }
 

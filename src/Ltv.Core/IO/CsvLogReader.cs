@@ -79,7 +79,7 @@ public static class CsvLogReader
         ArgumentNullException.ThrowIfNull(fileName);
         options ??= new CsvLogOptions();
         reader = new LineLimitedReader(reader, fileName, options.MaxLineLength);
-        var sink = new RowSink(fileName, options.Currency, options.Mode, options.ObservationEnd);
+        var sink = new RowSink(fileName, options.Currency, options.Mode, options.ObservationEnd, refunds: options.Refunds);
         var sepOptions = new SepReaderOptions(options.Separator is { } s ? new Sep(s) : null)
         {
             HasHeader = true,
@@ -198,12 +198,12 @@ public static class CsvLogReader
             if (sink.TryAmount(line, c.Amount + 1, options.AmountColumn, amountText, AmountStyles, options.AmountFormat, out var minor)
                 && sink.CheckDate(line, c.Date + 1, options.DateColumn, dateText, date))
             {
-                sink.Accept(rawId.Trim(), date, minor);
+                sink.Accept(rawId.Trim(), date, minor, line, c.Amount + 1, options.AmountColumn);
             }
         }
     }
 
-    private static bool TryDate(ReadOnlySpan<char> text, string? format, out DateOnly date)
+    internal static bool TryDate(ReadOnlySpan<char> text, string? format, out DateOnly date)
     {
         text = text.Trim();
         if (format is not null)

@@ -35,4 +35,7 @@ public enum RejectReason
 
     /// <summary>The amount is too large: more than <see cref="long.MaxValue"/> minor units of the currency (92,233,720,368,547,758.07 USD).</summary>
     AmountOutOfRange,
+
+    /// <summary>A refund (negative amount, <see cref="History.RefundPolicy.NetSameDay"/>) exceeds the customer's purchases of that day.</summary>
+    UnmatchedRefund,
 }

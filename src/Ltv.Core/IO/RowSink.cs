@@ -15,10 +15,16 @@ internal sealed class RowSink
     private readonly int _obsEnd;
     private readonly DateOnly? _observationEnd;
     private readonly int _minorDigits;
+    private readonly RefundPolicy _refunds;
+    private readonly string _rowWord;
+    private readonly List<Refund> _pending = [];
+    private int _dropped;
 
-    public RowSink(string file, Currency currency, ReadMode mode, DateOnly? observationEnd, int capacity = 0)
+    public RowSink(string file, Currency currency, ReadMode mode, DateOnly? observationEnd, int capacity = 0, RefundPolicy refunds = RefundPolicy.Reject, string rowWord = "line")
     {
         File = file;
+        _refunds = Guard.Defined(refunds);
+        _rowWord = rowWord;
         _mode = Guard.Defined(mode);
         _observationEnd = observationEnd;
         _obsEnd = observationEnd?.DayNumber ?? int.MaxValue;
@@ -36,8 +42,8 @@ internal sealed class RowSink
     {
         var shown = text.Length > MaxText ? string.Concat(text[..MaxText], "...") : text.ToString();
         var where = column > 0
-            ? $"line {line.ToString(CultureInfo.InvariantCulture)}, column {column.ToString(CultureInfo.InvariantCulture)} ({columnName})"
-            : $"line {line.ToString(CultureInfo.InvariantCulture)}";
+            ? $"{_rowWord} {line.ToString(CultureInfo.InvariantCulture)}, column {column.ToString(CultureInfo.InvariantCulture)} ({columnName})"
+            : $"{_rowWord} {line.ToString(CultureInfo.InvariantCulture)}";
         var row = new RejectedRow(File, line, column, columnName, shown, reason, $"{File}, {where}: {why} (was '{shown}').");
         if (_mode == ReadMode.Strict)
         {
@@ -82,22 +88,39 @@ internal sealed class RowSink
             return false;
         }
 
-        if (amount < 0m)
+        return TryMinor(line, column, columnName, text, amount, out minor);
+    }
+
+    /// <summary>
+    /// Checks a decimal amount and converts it to minor units; false (after rejecting) when bad. A negative
+    /// amount is rejected under <see cref="RefundPolicy.Reject"/> and otherwise returned as negative minor
+    /// units, for <see cref="Accept"/> to net or drop.
+    /// </summary>
+    public bool TryMinor(int line, int column, string columnName, ReadOnlySpan<char> text, decimal amount, out long minor)
+    {
+        minor = 0;
+        if (amount < 0m && _refunds == RefundPolicy.Reject)
         {
-            Reject(line, column, columnName, text, RejectReason.NegativeAmount, "amount must be zero or more (refunds are not purchases)");
+            Reject(line, column, columnName, text, RejectReason.NegativeAmount, "amount must be zero or more (refunds are not purchases; choose a refund policy to net or drop them)");
             return false;
         }
 
-        if (amount > long.MaxValue / (decimal)Builder.MinorUnitScale)
+        var magnitude = Math.Abs(amount);
+        if (magnitude > long.MaxValue / (decimal)Builder.MinorUnitScale)
         {
             Reject(line, column, columnName, text, RejectReason.AmountOutOfRange, $"amount must be at most {MaxAmountText()} {Builder.Currency.Code}");
             return false;
         }
 
-        if (!MinorUnits.TryToMinor(amount, Builder.MinorUnitScale, out minor))
+        if (!MinorUnits.TryToMinor(magnitude, Builder.MinorUnitScale, out minor))
         {
             Reject(line, column, columnName, text, RejectReason.AmountTooPrecise, $"amount must have at most {Builder.Currency.MinorUnitDigits} decimals for {Builder.Currency.Code}");
             return false;
+        }
+
+        if (amount < 0m)
+        {
+            minor = -minor;
         }
 
         return true;
@@ -245,8 +268,137 @@ internal sealed class RowSink
         return true;
     }
 
-    public void Accept(ReadOnlySpan<char> id, DateOnly date, long minor) => Builder.Add(id, date, minor);
+    /// <summary>Adds a checked row; a negative amount (only under a refund policy) is kept aside to net, or dropped.</summary>
+    /// <param name="id">The customer id.</param>
+    /// <param name="date">The date.</param>
+    /// <param name="minor">The amount in minor units.</param>
+    /// <param name="line">The row's line (or row number), named if a refund cannot be netted.</param>
+    /// <param name="column">The amount's column, named if a refund cannot be netted.</param>
+    /// <param name="columnName">The amount column's name.</param>
+    public void Accept(ReadOnlySpan<char> id, DateOnly date, long minor, int line = 0, int column = 0, string columnName = "amount")
+    {
+        if (minor >= 0)
+        {
+            Builder.Add(id, date, minor);
+        }
+        else if (_refunds == RefundPolicy.Drop)
+        {
+            _dropped++;
+        }
+        else
+        {
+            _pending.Add(new Refund(id.ToString(), date.DayNumber, -minor, line, column, columnName));
+        }
+    }
 
-    public LogReadResult Finish() =>
-        new(Builder.Build(), new ReadReport(File, HeaderLine, Builder.Count, _rejected.ToArray()));
+    public LogReadResult Finish()
+    {
+        var log = Builder.Build();
+        var cancelled = 0;
+        var netted = 0;
+        if (_pending.Count > 0)
+        {
+            (log, netted, cancelled) = NetRefunds(log);
+            _rejected.Sort((a, b) => a.Line.CompareTo(b.Line));
+        }
+
+        return new(log, new ReadReport(File, HeaderLine, log.Count, _rejected.ToArray(), netted, _dropped, cancelled));
+    }
+
+    /// <summary>
+    /// Subtracts each (customer, day)'s refunds from that day's purchase rows, in row order; a day netted to
+    /// exactly zero leaves the log; refunds larger than the day's purchases are rejected as unmatched.
+    /// </summary>
+    private (PurchaseLog Log, int Netted, int Cancelled) NetRefunds(PurchaseLog log)
+    {
+        var index = new Dictionary<string, int>(log.CustomerCount, StringComparer.Ordinal);
+        for (var c = 0; c < log.CustomerCount; c++)
+        {
+            index[log.CustomerIdArray[c]] = c;
+        }
+
+        // The refunds of each (customer, day), summed; rows of unknown customers cannot be netted.
+        var owed = new Dictionary<long, long>();
+        var refundsByKey = new Dictionary<long, List<Refund>>();
+        foreach (var r in _pending)
+        {
+            var key = index.TryGetValue(r.Id, out var c) ? ((long)c << 32) | (uint)r.Day : -1L - refundsByKey.Count;
+            owed[key] = checked(owed.GetValueOrDefault(key) + r.Minor);
+            if (!refundsByKey.TryGetValue(key, out var list))
+            {
+                refundsByKey[key] = list = [];
+            }
+
+            list.Add(r);
+        }
+
+        var available = new Dictionary<long, long>();
+        var customer = log.CustomerIndex;
+        var day = log.DayNumber;
+        var amount = log.AmountMinor;
+        for (var i = 0; i < log.Count; i++)
+        {
+            var key = ((long)customer[i] << 32) | (uint)day[i];
+            if (owed.ContainsKey(key))
+            {
+                available[key] = available.GetValueOrDefault(key) + amount[i];
+            }
+        }
+
+        var netted = 0;
+        foreach (var (key, due) in owed)
+        {
+            if (available.GetValueOrDefault(key) < due)
+            {
+                foreach (var r in refundsByKey[key])
+                {
+                    var shown = ShowMinor(-r.Minor);
+                    Reject(r.Line, r.Column, r.ColumnName, shown, RejectReason.UnmatchedRefund, $"a refund must not exceed customer '{r.Id}''s purchases on {DateOnly.FromDayNumber(r.Day):yyyy-MM-dd} ({ShowMinor(available.GetValueOrDefault(key))} {Builder.Currency.Code})");
+                }
+
+                owed.Remove(key);
+            }
+            else
+            {
+                netted += refundsByKey[key].Count;
+            }
+        }
+
+        if (owed.Count == 0)
+        {
+            return (log, netted, 0);
+        }
+
+        // Rebuild: rows of a day whose purchases equal its refunds are cancelled; other days lose the refund
+        // from their rows in row order (a row reduced to zero stays, as part of a transaction that stands).
+        var rebuilt = new PurchaseLogBuilder(log.Currency, log.Count);
+        var cancelled = 0;
+        var ids = log.CustomerIdArray;
+        for (var i = 0; i < log.Count; i++)
+        {
+            var key = ((long)customer[i] << 32) | (uint)day[i];
+            var minor = amount[i];
+            if (owed.TryGetValue(key, out var due))
+            {
+                if (available[key] == due)
+                {
+                    cancelled++;
+                    continue;
+                }
+
+                var take = Math.Min(due, minor);
+                minor -= take;
+                owed[key] = due - take;
+            }
+
+            rebuilt.Add(ids[customer[i]], DateOnly.FromDayNumber(day[i]), minor);
+        }
+
+        return (rebuilt.Build(), netted, cancelled);
+    }
+
+    private string ShowMinor(long minor) =>
+        MinorUnits.ToDecimal(minor, Builder.MinorUnitScale).ToString("F" + _minorDigits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    private readonly record struct Refund(string Id, int Day, long Minor, int Line, int Column, string ColumnName);
 }

@@ -1,0 +1,31 @@
+namespace Ltv.Core.History;
+
+/// <summary>
+/// What a reader does with a negative amount (a refund, return or correction line). Whatever the policy, no
+/// negative spend reaches a summary: a refund is rejected, netted against purchases it can cover, or dropped
+/// and counted.
+/// </summary>
+public enum RefundPolicy
+{
+    /// <summary>
+    /// A negative amount is a bad row: rejected as <see cref="IO.RejectReason.NegativeAmount"/> (strict mode
+    /// throws). The default, as a refund is not a purchase.
+    /// </summary>
+    Reject,
+
+    /// <summary>
+    /// A negative amount is subtracted from the same customer's purchases of the same day (the rows that
+    /// make up that day's transaction). When the day's purchases net to exactly zero, the purchase was undone:
+    /// its rows leave the log and are counted in <see cref="IO.ReadReport.RowsCancelled"/>. A refund larger than
+    /// that day's purchases (or with no purchase that day) is rejected as
+    /// <see cref="IO.RejectReason.UnmatchedRefund"/>. Netted refund rows are counted in
+    /// <see cref="IO.ReadReport.RefundRowsNetted"/>.
+    /// </summary>
+    NetSameDay,
+
+    /// <summary>
+    /// A negative amount is left out and counted in <see cref="IO.ReadReport.RefundRowsDropped"/>; purchases are
+    /// kept at their gross value.
+    /// </summary>
+    Drop,
+}
