@@ -5,8 +5,8 @@ using Ltv.Core.Domain;
 using Ltv.Core.History;
 using Ltv.Core.IO;
 using Ltv.Core.Probabilistic.Catalog;
-using Ltv.Core.Probabilistic.Models;
 using Ltv.Core.Probabilistic.Clv;
+using Ltv.Core.Probabilistic.Models;
 
 namespace Ltv.Cli.Commands;
 
