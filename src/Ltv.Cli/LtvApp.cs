@@ -1,34 +1,38 @@
 using System.CommandLine;
 using Ltv.Cli.Commands;
 using Ltv.Cli.Input;
+using Ltv.Core.Probabilistic.Catalog;
 
 namespace Ltv.Cli;
 
 /// <summary>The <c>ltv</c> command line: builds the commands and maps failures to exit codes.</summary>
 internal static class LtvApp
 {
-    /// <summary>Runs one command line with no standard input (an input given as <c>-</c> reads nothing).</summary>
+    /// <summary>Runs one command line.</summary>
     /// <param name="args">The arguments.</param>
     /// <param name="output">Standard output.</param>
     /// <param name="error">Standard error: one line per failure.</param>
+    /// <param name="catalog">The models fit, predict and clv know, or <see langword="null"/> for <see cref="ModelCatalog.BuiltIn"/>.</param>
     /// <returns>0 on success, 1 on bad data, 2 on bad usage.</returns>
-    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, Stream.Null, output, error);
+    public static int Run(string[] args, TextWriter output, TextWriter error, ModelCatalog? catalog = null) => Run(args, Stream.Null, output, error, catalog);
 
-    /// <summary>Runs one command line.</summary>
+    /// <summary>Runs one command line with a standard input.</summary>
     /// <param name="args">The arguments.</param>
     /// <param name="input">Standard input, read by the one input given as <c>-</c>.</param>
     /// <param name="output">Standard output.</param>
     /// <param name="error">Standard error: one line per failure.</param>
+    /// <param name="catalog">The models fit, predict and clv know, or <see langword="null"/> for <see cref="ModelCatalog.BuiltIn"/>.</param>
     /// <returns>0 on success, 1 on bad data, 2 on bad usage.</returns>
-    public static int Run(string[] args, Stream input, TextWriter output, TextWriter error)
+    public static int Run(string[] args, Stream input, TextWriter output, TextWriter error, ModelCatalog? catalog = null)
     {
+        catalog ??= ModelCatalog.BuiltIn;
         using var standardInput = StandardInput.Use(input);
         var root = new RootCommand("ltv: customer lifetime value from the command line (Ltv.Core).")
         {
             SummarizeCommand.Create(output, error),
-            FitCommand.Create(output, error),
-            PredictCommand.Create(output),
-            ClvCommand.Create(output),
+            FitCommand.Create(catalog, output, error),
+            PredictCommand.Create(catalog, output),
+            ClvCommand.Create(catalog, output),
             ValueCommand.Create(output),
         };
 

@@ -1,4 +1,7 @@
 using System.Text;
+using Ltv.Core.History;
+using Ltv.Core.IO;
+using Ltv.Core.Probabilistic.Catalog;
 
 namespace Ltv.Cli.Input;
 
@@ -49,4 +52,15 @@ internal static class InputFile
         using var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, leaveOpen: IsStandardInput(path));
         return reader.ReadToEnd();
     }
+
+    /// <summary>Reads a summary CSV from a file or, for <c>-</c>, from standard input claimed for <paramref name="input"/>.</summary>
+    public static SummaryTable ReadSummary(string path, string input, IReadOnlyList<string> columns)
+    {
+        using var stream = Open(path, input);
+        return SummaryCsvReader.Read(stream, DisplayName(path), columns);
+    }
+
+    /// <summary>Loads a model JSON from a file or, for <c>-</c>, from standard input claimed for <paramref name="input"/>.</summary>
+    public static FittedModel LoadModel(ModelCatalog catalog, string path, string input) =>
+        catalog.Load(ReadAllText(path, input), DisplayName(path));
 }

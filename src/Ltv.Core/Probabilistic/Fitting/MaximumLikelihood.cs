@@ -8,10 +8,26 @@ namespace Ltv.Core.Probabilistic.Fitting;
 /// polishes the optimum with a few safeguarded Newton steps on a finite-difference Hessian, and derives
 /// standard errors from that Hessian.
 /// </summary>
+/// <remarks>
+/// Every fit ends, with a verdict (<see cref="FitExitReason"/>): it is refused up front as
+/// <see cref="FitExitReason.NotIdentifiable"/> when there are fewer customers or distinct rows than parameters
+/// (or the model says why the data cannot identify it); the search stays in a box of ±<see cref="SearchRange"/>
+/// decades around the start (and within the models' computable range), so the likelihood is evaluated only where
+/// it is computable; an estimate that ends near the edge of that box is <see cref="FitExitReason.NotIdentifiable"/>
+/// (the likelihood rises towards a boundary), never a silent boundary estimate; the evaluation and wall-clock
+/// budgets of <see cref="FitOptions"/> end the fit with <see cref="FitExitReason.BudgetExhausted"/>; hitting the
+/// iteration limit is <see cref="FitExitReason.MaximumIterations"/> even if the polish then meets the tolerance.
+/// </remarks>
 internal static class MaximumLikelihood
 {
     private const double GradientStep = 1e-5;
     private const double ForwardStep = 1e-7;
+
+    /// <summary>The search box: each parameter within this many decades of its start value.</summary>
+    private const double SearchRange = 3.5;
+
+    /// <summary>An estimate within this many decades of the box edge is at the boundary.</summary>
+    private const double EdgeMargin = 0.5;
 
     public static FitResult<TModel> Fit<TModel>(
         ILogLikelihoodFunction function,
@@ -23,21 +39,83 @@ internal static class MaximumLikelihood
         Func<double[], TModel> build,
         FitOptions? options,
         IProgress<FitProgress>? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? notIdentifiable = null)
         where TModel : class
     {
         options ??= FitOptions.Default;
-        var search = new Search(function, customers, progress, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var initial = (options.Start ?? start).Select(v => Math.Log(v)).ToArray();
         if (initial.Length != function.Dimension)
         {
             throw new ArgumentException($"start must hold {function.Dimension} values ({string.Join(", ", names)}) (was {initial.Length}).", nameof(options));
         }
 
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        notIdentifiable ??= customers < function.Dimension
+            ? string.Create(c, $"{customers:0.##} customers cannot identify the {function.Dimension} parameters {string.Join(", ", names)}; fit on more customers.")
+            : rows < function.Dimension
+                ? string.Create(c, $"the data hold {rows} distinct row{(rows == 1 ? string.Empty : "s")}, fewer than the {function.Dimension} parameters {string.Join(", ", names)} (identical customers cannot identify the model).")
+                : null;
+        var lower = new double[initial.Length];
+        var upper = new double[initial.Length];
+        for (var i = 0; i < initial.Length; i++)
+        {
+            lower[i] = Math.Max(initial[i] - (SearchRange * Math.Log(10)), Math.Log(Models.HistoryGuard.ParameterMinimum));
+            upper[i] = Math.Min(initial[i] + (SearchRange * Math.Log(10)), Math.Log(Models.HistoryGuard.ParameterMaximum));
+        }
+
+        var search = new Search(function, customers, progress, lower, upper, options, cancellationToken);
+        if (notIdentifiable is not null)
+        {
+            return Refused(initial, customers, rows, modelName, names, build, FitExitReason.NotIdentifiable, notIdentifiable, 0, search);
+        }
+
+        try
+        {
+            return Optimize(search, initial, customers, rows, modelName, names, build, options);
+        }
+        catch (BoundaryReachedException ex)
+        {
+            return Refused(search.BestTheta, customers, rows, modelName, names, build, FitExitReason.NotIdentifiable, EdgeReason(search, names, ex.Parameter), search.GradientCalls, search);
+        }
+        catch (BudgetExhaustedException ex)
+        {
+            var best = search.BestTheta.All(double.IsFinite) && double.IsFinite(search.BestLogLikelihood) ? search.BestTheta : initial;
+            return Refused(best, customers, rows, modelName, names, build, FitExitReason.BudgetExhausted, ex.Message, search.GradientCalls, search);
+        }
+    }
+
+    /// <summary>A result without an optimum: the given point, no standard errors, the verdict and its reason.</summary>
+    private static FitResult<TModel> Refused<TModel>(double[] theta, double customers, int rows, string modelName, IReadOnlyList<string> names, Func<double[], TModel> build, FitExitReason reason, string why, int iterations, Search search)
+        where TModel : class
+    {
+        var estimates = theta.Select(v => Math.Exp(v)).ToArray();
+        var ll = double.IsFinite(search.BestLogLikelihood) ? search.BestLogLikelihood : 0;
+        return new FitResult<TModel>
+        {
+            Model = build(estimates),
+            ModelName = modelName,
+            Parameters = [.. estimates.Select((v, i) => new ParameterEstimate(names[i], v, null))],
+            Covariance = null,
+            LogLikelihood = ll,
+            CustomerCount = customers,
+            RowCount = rows,
+            Iterations = iterations,
+            Evaluations = search.Evaluations,
+            GradientNorm = search.LastGradientNorm,
+            ExitReason = reason,
+            Reason = why,
+        };
+    }
+
+    private static FitResult<TModel> Optimize<TModel>(Search search, double[] initial, double customers, int rows, string modelName, IReadOnlyList<string> names, Func<double[], TModel> build, FitOptions options)
+        where TModel : class
+    {
         search.Value(initial);
         if (!double.IsFinite(search.BestLogLikelihood))
         {
-            throw new ArgumentException($"The {modelName} log-likelihood is not finite at the start values ({string.Join(", ", (options.Start ?? start).Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}); pass other FitOptions.Start values.", nameof(options));
+            throw new ArgumentException($"The {modelName} log-likelihood is not finite at the start values ({string.Join(", ", initial.Select(v => Math.Exp(v).ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}); pass other FitOptions.Start values.", nameof(options));
         }
 
         var iterations = 0;
@@ -60,7 +138,7 @@ internal static class MaximumLikelihood
             hitMaximum = true;
             iterations = options.MaximumIterations;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException && ex.GetType().Namespace?.StartsWith("MathNet", StringComparison.Ordinal) == true)
+        catch (Exception ex) when (ex is not OperationCanceledException and not BudgetExhaustedException and not BoundaryReachedException && ex.GetType().Namespace?.StartsWith("MathNet", StringComparison.Ordinal) == true)
         {
             // Line-search failures and the like: keep the best point found and let the Newton polish decide.
         }
@@ -153,10 +231,37 @@ internal static class MaximumLikelihood
             covariance = null;
         }
 
-        var reason = gradientNorm <= options.GradientTolerance
-            ? covariance is null ? FitExitReason.NotAMaximum : FitExitReason.Converged
-            : hitMaximum ? FitExitReason.MaximumIterations : FitExitReason.Stalled;
         var estimates = theta0.Select(v => Math.Exp(v)).ToArray();
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var edge = search.AtEdge(theta0);
+
+        FitExitReason reason;
+        string? why = null;
+        if (edge >= 0)
+        {
+            reason = FitExitReason.NotIdentifiable;
+            why = EdgeReason(search, names, edge);
+        }
+        else if (hitMaximum)
+        {
+            reason = FitExitReason.MaximumIterations;
+            why = string.Create(c, $"the optimizer used its {options.MaximumIterations} iterations (gradient norm {gradientNorm:G3}); reaching the limit is not convergence.");
+        }
+        else if (gradientNorm > options.GradientTolerance)
+        {
+            reason = FitExitReason.Stalled;
+            why = string.Create(c, $"the optimizer stopped making progress at gradient norm {gradientNorm:G3} (tolerance {options.GradientTolerance:G3}).");
+        }
+        else if (covariance is null)
+        {
+            reason = FitExitReason.NotAMaximum;
+            why = "the gradient is within the tolerance but the Hessian is not negative definite (a saddle point or a flat ridge).";
+        }
+        else
+        {
+            reason = FitExitReason.Converged;
+        }
+
         var parameters = new ParameterEstimate[estimates.Length];
         for (var i = 0; i < estimates.Length; i++)
         {
@@ -176,8 +281,12 @@ internal static class MaximumLikelihood
             Evaluations = search.Evaluations,
             GradientNorm = gradientNorm,
             ExitReason = reason,
+            Reason = why,
         };
     }
+
+    private static string EdgeReason(Search search, IReadOnlyList<string> names, int edge) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{names[edge]} ran to {Math.Exp(search.BestTheta[edge]):G4}, the edge of the searched range [{Math.Exp(search.Lower[edge]):G3}, {Math.Exp(search.Upper[edge]):G3}]: the likelihood keeps rising towards a boundary, so the data cannot pin {names[edge]} down (too few customers, too little variety among them, or no sign of dropout).");
 
     private static double[][] ToRows(double[,] matrix)
     {
@@ -206,12 +315,44 @@ internal static class MaximumLikelihood
     private static double MaxAbs(double[] values) => values.Length == 0 ? 0 : values.Max(Math.Abs);
 
     /// <summary>Evaluates the objective -LL / n over log-parameters and remembers the best point.</summary>
-    private sealed class Search(ILogLikelihoodFunction function, double customers, IProgress<FitProgress>? progress, CancellationToken cancellationToken)
+    private sealed class Search(ILogLikelihoodFunction function, double customers, IProgress<FitProgress>? progress, double[] lower, double[] upper, FitOptions options, CancellationToken cancellationToken)
     {
         private readonly double[] _parameters = new double[function.Dimension];
         private readonly double[] _gradient = new double[function.Dimension];
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
 
         public int Evaluations { get; private set; }
+
+        /// <summary>The lower edge of the search box, in log-parameters.</summary>
+        public double[] Lower => lower;
+
+        /// <summary>The upper edge of the search box, in log-parameters.</summary>
+        public double[] Upper => upper;
+
+        private const int EdgeStreak = 25;
+
+        private int _edgeStreak;
+
+        /// <summary>The first parameter within <see cref="EdgeMargin"/> decades of the box edge, or -1.</summary>
+        public int AtEdge(double[] theta)
+        {
+            var margin = EdgeMargin * Math.Log(10);
+            for (var i = 0; i < theta.Length; i++)
+            {
+                if (theta[i] <= lower[i] + margin || theta[i] >= upper[i] - margin)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Gradients computed so far (about one per optimizer iteration).</summary>
+        public int GradientCalls { get; private set; }
+
+        /// <summary>The largest absolute component of the last gradient computed (mean log-likelihood per customer), or the largest double before any.</summary>
+        public double LastGradientNorm { get; private set; } = double.MaxValue;
 
         public double BestLogLikelihood { get; private set; } = double.NegativeInfinity;
 
@@ -229,6 +370,28 @@ internal static class MaximumLikelihood
         /// central differences for the polish and the convergence check.
         /// </summary>
         public double ValueAndGradient(double[] theta, double[] gradient, bool central = true)
+        {
+            var value = ValueAndGradientCore(theta, gradient, central);
+            GradientCalls++;
+
+            // The best point stuck at the edge of the box for many gradients: the likelihood rises towards a boundary;
+            // stop now rather than slide along the wall until the budget is gone.
+            var edge = AtEdge(BestTheta);
+            _edgeStreak = edge >= 0 ? _edgeStreak + 1 : 0;
+            if (_edgeStreak >= EdgeStreak)
+            {
+                throw new BoundaryReachedException(edge);
+            }
+
+            if (value < 1e300 && gradient.All(double.IsFinite))
+            {
+                LastGradientNorm = MaxAbs(gradient);
+            }
+
+            return value;
+        }
+
+        private double ValueAndGradientCore(double[] theta, double[] gradient, bool central)
         {
             double value;
             if (function.HasGradient)
@@ -338,10 +501,34 @@ internal static class MaximumLikelihood
         private double Evaluate(double[] theta, double[]? gradient)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (Evaluations >= options.MaximumEvaluations)
+            {
+                throw new BudgetExhaustedException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the fit used its budget of {options.MaximumEvaluations} likelihood evaluations (FitOptions.MaximumEvaluations) before it converged."));
+            }
+
+            if (_clock.Elapsed > options.TimeLimit)
+            {
+                throw new BudgetExhaustedException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the fit used its time budget of {options.TimeLimit.TotalSeconds:0.###} s (FitOptions.TimeLimit) after {Evaluations} likelihood evaluations, before it converged."));
+            }
+
             Evaluations++;
+            var outside = false;
             for (var i = 0; i < theta.Length; i++)
             {
+                outside |= !(theta[i] >= lower[i] && theta[i] <= upper[i]);
                 _parameters[i] = Math.Exp(theta[i]);
+            }
+
+            if (outside)
+            {
+                // Outside the search box the likelihood may not be computable (and the model could not be built): a wall.
+                LastGradientValid = true;
+                if (gradient is not null)
+                {
+                    Array.Clear(gradient);
+                }
+
+                return 1e300;
             }
 
             var ll = function.Evaluate(_parameters, _gradient);
@@ -374,5 +561,14 @@ internal static class MaximumLikelihood
 
             return -ll / customers;
         }
+    }
+
+    /// <summary>Thrown inside the engine when the evaluation or time budget is used up; caught by <see cref="Fit"/>.</summary>
+    private sealed class BudgetExhaustedException(string message) : Exception(message);
+
+    /// <summary>Thrown inside the engine when the best point stays at the edge of the search box; caught by <see cref="Fit"/>.</summary>
+    private sealed class BoundaryReachedException(int parameter) : Exception($"parameter {parameter} is at the edge of the search range")
+    {
+        public int Parameter { get; } = parameter;
     }
 }

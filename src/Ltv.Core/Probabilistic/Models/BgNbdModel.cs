@@ -79,7 +79,8 @@ public sealed record BgNbdModel : ICountModel, IBulkCountModel
             p => new BgNbdModel(p[0], p[1], p[2], p[3], unit),
             options,
             progress,
-            cancellationToken);
+            cancellationToken,
+            CountModelIdentifiability.Reason(data));
     }
 
     /// <inheritdoc />

@@ -50,8 +50,20 @@ internal static class HistoryGuard
         return t;
     }
 
-    /// <summary>A model parameter: finite and positive.</summary>
-    public static double Parameter(double value, string name) => Guard.FinitePositive(value, name);
+    /// <summary>The smallest parameter value the models compute with (below it Gamma functions and ratios lose their digits).</summary>
+    public const double ParameterMinimum = 1e-10;
+
+    /// <summary>The largest parameter value the models compute with (above it sums like r + x and α + T lose the data's digits and the likelihood and predictions are not computable).</summary>
+    public const double ParameterMaximum = 1e10;
+
+    /// <summary>A model parameter: finite, positive and within [<see cref="ParameterMinimum"/>, <see cref="ParameterMaximum"/>], the computable range.</summary>
+    public static double Parameter(double value, string name)
+    {
+        Guard.FinitePositive(value, name);
+        return value is >= ParameterMinimum and <= ParameterMaximum
+            ? value
+            : throw Guard.OutOfRange(name, "within the computable range [1e-10, 1e10]", Guard.Show(value));
+    }
 
     /// <summary>A time unit that is defined.</summary>
     public static TimeUnit Unit(TimeUnit unit) =>

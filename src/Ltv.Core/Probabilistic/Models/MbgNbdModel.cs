@@ -77,7 +77,8 @@ public sealed record MbgNbdModel : ICountModel, IBulkCountModel
             p => new MbgNbdModel(p[0], p[1], p[2], p[3], unit),
             options,
             progress,
-            cancellationToken);
+            cancellationToken,
+            CountModelIdentifiability.Reason(data));
     }
 
     /// <inheritdoc />

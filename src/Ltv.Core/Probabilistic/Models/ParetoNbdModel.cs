@@ -87,7 +87,8 @@ public sealed record ParetoNbdModel : ICountModel, IBulkCountModel
             p => new ParetoNbdModel(p[0], p[1], p[2], p[3], unit),
             options,
             progress,
-            cancellationToken);
+            cancellationToken,
+            CountModelIdentifiability.Reason(data));
     }
 
     /// <inheritdoc />
