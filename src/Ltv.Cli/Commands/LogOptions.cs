@@ -85,7 +85,7 @@ internal sealed class LogOptions
         }
 
         using var stream = new Output.ReadProgressStream(File.OpenRead(path), Path.GetFileName(path), progress);
-        return CsvLogReader.Read(stream, path, options);
+        return CsvLogReader.Read(stream, Path.GetFileName(path), options);
     }
 
     /// <summary>Where --skip-invalid writes rejected rows; null without --skip-invalid.</summary>

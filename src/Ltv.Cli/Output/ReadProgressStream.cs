@@ -33,7 +33,7 @@ internal sealed class ReadProgressStream : Stream
 
     public override bool CanRead => true;
 
-    public override bool CanSeek => false;
+    public override bool CanSeek => _inner.CanSeek;
 
     public override bool CanWrite => false;
 
@@ -42,7 +42,7 @@ internal sealed class ReadProgressStream : Stream
     public override long Position
     {
         get => _read;
-        set => throw new NotSupportedException("The progress stream reads forward only.");
+        set => _read = _inner.Position = value;
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Advance(_inner.Read(buffer, offset, count));
@@ -59,7 +59,7 @@ internal sealed class ReadProgressStream : Stream
     {
     }
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException("The progress stream reads forward only.");
+    public override long Seek(long offset, SeekOrigin origin) => _read = _inner.Seek(offset, origin);
 
     public override void SetLength(long value) => throw new NotSupportedException("The progress stream is read-only.");
 

@@ -41,7 +41,7 @@ public sealed class FitVerdictCliTests(CdnowCliFixture cdnow) : IClassFixture<Cd
 
         Assert.Equal(1, exit);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("Model.R: r must be within the computable range [1e-10, 1e10] (was '1E+308')", line, StringComparison.Ordinal);
+        Assert.Contains("field Model.R must be within the computable range [1e-10, 1e10] (was '1E+308').", line, StringComparison.Ordinal);
     }
 
     [Fact]

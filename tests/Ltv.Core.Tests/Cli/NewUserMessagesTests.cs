@@ -40,7 +40,7 @@ public sealed class NewUserMessagesTests(CdnowCliFixture cdnow) : IClassFixture<
         var (exit, output, _) = CliRunner.Run("summarize", log, "--observation-end", "2024-01-30", "--unit", "day");
 
         Assert.Equal(0, exit);
-        Assert.Equal(["customer_id,frequency,recency,T,monetary_value", "A,1,7,28,5"], output.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["customer_id,frequency,recency,T,monetary_value,time_unit", "A,1,7,28,5,day"], output.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class NewUserMessagesTests(CdnowCliFixture cdnow) : IClassFixture<
         Assert.Equal(1, exit);
         Assert.Equal(string.Empty, output);
         var lines = error.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("ltv: The BG/NBD fit did not converge", lines[^1], StringComparison.Ordinal);
+        Assert.StartsWith($"ltv: {cdnow.Summary}: the BG/NBD fit did not converge", lines[^1], StringComparison.Ordinal);
         Assert.DoesNotContain("ltv:", string.Join('\n', lines[..^1]), StringComparison.Ordinal);
     }
 

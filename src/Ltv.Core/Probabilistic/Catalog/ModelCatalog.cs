@@ -140,10 +140,33 @@ public sealed class ModelCatalog
                 : string.Empty;
             throw new InvalidDataException($"{source}{where}: not a model JSON written by 'ltv fit' ({WithoutPosition(ex.Message)})", ex);
         }
+        catch (ArgumentException ex) when (FieldMessage(ex) is { } field)
+        {
+            throw new InvalidDataException($"{source}: {field}", ex);
+        }
         catch (ArgumentException ex)
         {
             throw new InvalidDataException($"{source}: not a valid model ({OneMessage(ex)})", ex);
         }
+    }
+
+    /// <summary>"field Model.R must be ... (was '-0.5')." for a parameter refused under its JSON field, else null.</summary>
+    private static string? FieldMessage(ArgumentException ex)
+    {
+        if (ex.ParamName is not { } field || !field.StartsWith("Model.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var text = OneMessage(ex);
+        text = text.StartsWith(field + ": ", StringComparison.Ordinal) ? text[(field.Length + 2)..] : text;
+        var parameter = field["Model.".Length..];
+        if (text.StartsWith(parameter + " ", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text[(parameter.Length + 1)..];
+        }
+
+        return $"field {field} {text.TrimEnd('.')}.";
     }
 
     /// <summary>System.Text.Json appends its own 0-based position; the message gives the 1-based one once, before.</summary>

@@ -7,7 +7,7 @@ namespace Ltv.Core.Probabilistic.Catalog;
 /// <summary>
 /// A model kind declared once: its names, parameters, the summary columns it reads, how it is fitted, built from
 /// parameters, written to and read from JSON, and what it predicts. The <c>ltv</c> commands, their help and
-/// <see cref="ModelCatalog.Load"/> work from these declarations only.
+/// <see cref="ModelCatalog.Load(string)"/> work from these declarations only.
 /// </summary>
 /// <remarks>
 /// Derive from <see cref="ModelDefinition{TModel}"/> (or <see cref="CountModelDefinition{TModel}"/> for a
