@@ -47,8 +47,8 @@ public class SbgModelTests
         Assert.Equal(model.MeanChurn, model.ChurnProbability(1), 14);
         for (var t = 1; t < 40; t++)
         {
-            Assert.Equal(model.Survival(t - 1) - model.Survival(t), model.ChurnProbability(t), 13);
-            Assert.Equal(model.Survival(t) / model.Survival(t - 1), model.Retention(t), 12);
+            Assert.Equal(model.Survival(t - 1) - model.Survival(t), model.ChurnProbability(t), 11);
+            Assert.Equal(model.Survival(t) / model.Survival(t - 1), model.Retention(t), 11);
             Assert.True(model.Retention(t + 1) > model.Retention(t));
         }
     }
