@@ -95,4 +95,15 @@ public class BgBbModelTests
         Assert.Throws<ArgumentOutOfRangeException>(() => fit.Model.DiscountedExpectedResidualTransactions(0, 1, 1, 6));
         Assert.Throws<UnitMismatchException>(() => fit.Model.LogLikelihood(RfmPatterns.FromWeightedRows([1], [1], [6], [1], TimeUnit.Month)));
     }
+
+    [Fact]
+    public void Fit_round_trips_through_json()
+    {
+        var fit = Donations.Value;
+        var json = Ltv.Core.Probabilistic.Serialization.ProbabilisticJson.Serialize(fit);
+        Assert.Contains("\"ModelName\": \"BG/BB\"", json, StringComparison.Ordinal);
+        var back = Ltv.Core.Probabilistic.Serialization.ProbabilisticJson.DeserializeBgBb(json);
+        Assert.Equal(fit.Model, back.Model);
+        Assert.Equal(fit.Summary(), back.Summary());
+    }
 }

@@ -147,4 +147,14 @@ public class SbgModelTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new SbgModel(double.NaN, 1, TimeUnit.Month));
         Assert.Throws<UnitMismatchException>(() => model.LogLikelihood(ContractDurations.FromSurvivors(Regular, TimeUnit.Year)));
     }
+
+    [Fact]
+    public void Fit_round_trips_through_json()
+    {
+        var fit = SbgModel.FitSurvivors(HighEnd, TimeUnit.Year);
+        var back = Ltv.Core.Probabilistic.Serialization.ProbabilisticJson.DeserializeSbg(Ltv.Core.Probabilistic.Serialization.ProbabilisticJson.Serialize(fit));
+        Assert.Equal(fit.Model, back.Model);
+        Assert.Equal(fit.Parameters, back.Parameters);
+        Assert.Equal(fit.Summary(), back.Summary());
+    }
 }
