@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ltv.Cli.Commands;
+using Ltv.Core.Probabilistic.Catalog;
 
 namespace Ltv.Cli;
 
@@ -10,15 +11,17 @@ internal static class LtvApp
     /// <param name="args">The arguments.</param>
     /// <param name="output">Standard output.</param>
     /// <param name="error">Standard error: one line per failure.</param>
+    /// <param name="catalog">The models fit, predict and clv know, or <see langword="null"/> for <see cref="ModelCatalog.BuiltIn"/>.</param>
     /// <returns>0 on success, 1 on bad data, 2 on bad usage.</returns>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error, ModelCatalog? catalog = null)
     {
+        catalog ??= ModelCatalog.BuiltIn;
         var root = new RootCommand("ltv: customer lifetime value from the command line (Ltv.Core).")
         {
             SummarizeCommand.Create(output, error),
-            FitCommand.Create(output, error),
-            PredictCommand.Create(output),
-            ClvCommand.Create(output),
+            FitCommand.Create(catalog, output, error),
+            PredictCommand.Create(catalog, output),
+            ClvCommand.Create(catalog, output),
             ValueCommand.Create(output),
         };
 

@@ -2,14 +2,14 @@ using System.Globalization;
 
 using BenchmarkDotNet.Attributes;
 
-using Ltv.Cli.Input;
+using Ltv.Core.IO;
 
 namespace Ltv.Core.Benchmarks.Cli;
 
 /// <summary>
 /// Reading the summary CSV that <c>ltv fit</c>, <c>predict</c> and <c>clv</c> take (customer_id,frequency,recency,T,
 /// monetary_value plus the three holdout columns), generated in a temp folder: the naive ReadLines + Split +
-/// double.Parse reader with no checks (baseline) against the CLI's Sep-based strict reader (every row checked,
+/// double.Parse reader with no checks (baseline) against the library's Sep-based strict SummaryCsvReader (every row checked,
 /// ids unique, line numbers kept for messages).
 /// </summary>
 [MemoryDiagnoser]
@@ -62,7 +62,7 @@ public class SummaryReadBenchmarks
     [Benchmark]
     public double CliStrictReader()
     {
-        var table = SummaryReader.Read(_path);
+        var table = SummaryCsvReader.Read(_path);
         return table.Count + table.Monetary[^1];
     }
 }

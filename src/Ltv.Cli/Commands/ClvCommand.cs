@@ -1,9 +1,11 @@
 using System.CommandLine;
-using Ltv.Cli.Input;
-using Ltv.Cli.Models;
 using Ltv.Cli.Output;
 using Ltv.Cli.Parsing;
 using Ltv.Core.Domain;
+using Ltv.Core.History;
+using Ltv.Core.IO;
+using Ltv.Core.Probabilistic.Catalog;
+using Ltv.Core.Probabilistic.Models;
 using Ltv.Core.Probabilistic.Clv;
 
 namespace Ltv.Cli.Commands;
@@ -15,7 +17,7 @@ namespace Ltv.Cli.Commands;
 /// </summary>
 internal static class ClvCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(ModelCatalog catalog, TextWriter output)
     {
         var countModel = new Option<string>("--count-model") { Description = "a BG/NBD, MBG/NBD or Pareto/NBD model JSON written by 'ltv fit'", Required = true };
         var spendModel = new Option<string>("--spend-model") { Description = "a Gamma-Gamma model JSON written by 'ltv fit gg'", Required = true };
@@ -46,24 +48,29 @@ internal static class ClvCommand
             }
 
             double? weeks = parse.GetValue(stepWeeks) is { } weeksText ? CommonOptions.Double(weeksText, "--step-weeks", w => w > 0, "a finite positive number") : null;
-            var count = ModelFile.Load(parse.GetValue(countModel)!, "--count-model", "a BG/NBD, MBG/NBD or Pareto/NBD model", k => k.IsCountModel());
-            var spend = ModelFile.Load(parse.GetValue(spendModel)!, "--spend-model", "a Gamma-Gamma model", k => k == ModelKind.GammaGamma);
-            var purchases = count.Count!;
-            CommonOptions.CheckUnit(parse, unit, purchases.Unit, count.Source);
+            var countPath = parse.GetValue(countModel)!;
+            var spendPath = parse.GetValue(spendModel)!;
+            var count = catalog.Load(countPath);
+            var purchases = count.Model as ICountModel
+                ?? throw new InvalidDataException($"{countPath}: holds a {count.Definition.Name} model, but --count-model needs a purchase-count model (column ModelName, was '{count.Definition.Name}').");
+            var spend = catalog.Load(spendPath);
+            var spendModelValue = spend.Model as GammaGammaModel
+                ?? throw new InvalidDataException($"{spendPath}: holds a {spend.Definition.Name} model, but --spend-model needs a Gamma-Gamma model (column ModelName, was '{spend.Definition.Name}').");
+            var table = SummaryCsvReader.Read(parse.GetValue(summary)!);
+            CommonOptions.CheckModelUnit(parse, unit, purchases.Unit, countPath, table);
             ClvOptions options;
             if (weeks is { } w)
             {
                 options = purchases.Unit == TimeUnit.Week
                     ? new ClvOptions(steps, w, rate, grossMargin, TimeUnit.Week)
-                    : throw new UsageException($"--step-weeks: only for weekly models; the count model {count.Source} is in {CommonOptions.Plural(purchases.Unit)}.");
+                    : throw new UsageException($"--step-weeks: only for weekly models; the count model {countPath} is in {CommonOptions.Plural(purchases.Unit)}.");
             }
             else
             {
                 options = ClvOptions.Monthly(purchases.Unit, steps, rate, grossMargin);
             }
 
-            var table = SummaryReader.Read(parse.GetValue(summary)!);
-            var values = Values(new ClvCalculator(purchases, spend.Spend!, options), table, spend.Source);
+            var values = Values(new ClvCalculator(purchases, spendModelValue, options), table, spendPath);
             CsvOutput.Write(parse.GetValue(outputPath), output, writer =>
             {
                 writer.WriteLine("customer_id,clv");
@@ -86,7 +93,7 @@ internal static class ClvCommand
         }
         catch (InvalidOperationException ex)
         {
-            throw new InvalidDataException($"{spendSource}: the Gamma-Gamma model cannot value the customers of {table.File} ({ex.Message})", ex);
+            throw new InvalidDataException($"{spendSource}: the Gamma-Gamma model cannot value the customers of {table.Source} ({ex.Message})", ex);
         }
 
         return values;

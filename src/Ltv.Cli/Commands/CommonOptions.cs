@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Ltv.Cli.Parsing;
 using Ltv.Core.Domain;
+using Ltv.Core.History;
+using Ltv.Core.IO;
 
 namespace Ltv.Cli.Commands;
 
@@ -21,6 +23,34 @@ internal static class CommonOptions
     /// <summary>The unit given with --unit, or week.</summary>
     public static TimeUnit UnitOrWeek(ParseResult parse, Option<string?> unit) =>
         parse.GetValue(unit) is { } text ? QuantityParser.Unit(text, "--unit") : TimeUnit.Week;
+
+    /// <summary>
+    /// The time unit of a summary: the one its time_unit column records, else --unit, else week. --unit must agree
+    /// with the file's unit: a mismatch is a data error naming both.
+    /// </summary>
+    public static TimeUnit SummaryUnit(ParseResult parse, Option<string?> unit, SummaryTable table)
+    {
+        var text = parse.GetValue(unit);
+        var stated = text is null ? (TimeUnit?)null : QuantityParser.Unit(text, "--unit");
+        if (table.Unit is { } recorded)
+        {
+            return stated is { } s && s != recorded
+                ? throw new InvalidDataException($"{table.Source}: the summary is in {Plural(recorded)} (column {SummaryCsvReader.UnitColumn}), but --unit says {Plural(s)} (was '{text}').")
+                : recorded;
+        }
+
+        return stated ?? TimeUnit.Week;
+    }
+
+    /// <summary>A model's unit must be the summary's: the unit its file records, and the unit --unit states.</summary>
+    public static void CheckModelUnit(ParseResult parse, Option<string?> unit, TimeUnit modelUnit, string modelFile, SummaryTable table)
+    {
+        CheckUnit(parse, unit, modelUnit, modelFile);
+        if (table.Unit is { } recorded && recorded != modelUnit)
+        {
+            throw new InvalidDataException($"{modelFile}: the model was fitted on data in {Plural(modelUnit)}, but the summary {table.Source} is in {Plural(recorded)} (column {SummaryCsvReader.UnitColumn}); refit on this summary or summarize in {Plural(modelUnit)}.");
+        }
+    }
 
     /// <summary>A model file's unit must be the summary's unit when --unit states it.</summary>
     public static void CheckUnit(ParseResult parse, Option<string?> unit, TimeUnit modelUnit, string modelFile)

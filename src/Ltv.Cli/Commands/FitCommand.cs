@@ -1,54 +1,71 @@
 using System.CommandLine;
-using System.Globalization;
-using Ltv.Cli.Input;
-using Ltv.Cli.Models;
 using Ltv.Cli.Output;
-using Ltv.Core.Domain;
-using Ltv.Core.History;
+using Ltv.Core.IO;
+using Ltv.Core.Probabilistic.Catalog;
 using Ltv.Core.Probabilistic.Fitting;
-using Ltv.Core.Probabilistic.Models;
-using Ltv.Core.Probabilistic.Serialization;
 
 namespace Ltv.Cli.Commands;
 
 /// <summary>
-/// <c>ltv fit MODEL SUMMARY</c>: fits BG/NBD, MBG/NBD, Pareto/NBD or Gamma-Gamma by maximum likelihood, prints the
-/// summary table and writes the fitted model as JSON. A fit that does not converge prints its table, writes
-/// nothing and fails with exit code 1.
+/// <c>ltv fit MODEL SUMMARY</c>: fits a model of the <see cref="ModelCatalog"/> by maximum likelihood, prints the
+/// summary table and writes the fitted model as JSON. A fit that does not converge (its verdict: not identifiable,
+/// budget exhausted, a boundary, ...) writes nothing and fails with exit code 1 and one line giving the reason.
 /// </summary>
 internal static class FitCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(ModelCatalog catalog, TextWriter output, TextWriter error)
     {
-        var model = new Argument<string>("MODEL") { Description = "bgnbd | mbgnbd | pnbd | gg" };
-        model.AcceptOnlyFromAmong(ModelKinds.CommandNames);
+        var model = new Argument<string>("MODEL") { Description = string.Join(" | ", catalog.Keys) + ": " + string.Join("; ", catalog.Definitions.Select(d => $"{d.Key} = {d.Description}, reads {string.Join(", ", d.InputColumns)}")) };
+        model.AcceptOnlyFromAmong([.. catalog.Keys]);
         var summary = new Argument<string>("SUMMARY") { Description = "the summary CSV written by 'ltv summarize'" };
-        var unit = CommonOptions.Unit("time unit of the summary's recency and T: day | week (default) | month | year; recorded in the model");
+        var unit = CommonOptions.Unit("time unit of the summary's recency and T when the file does not record it (a time_unit column): day | week (default) | month | year; must match the file's; recorded in the model");
         var maxIterations = new Option<int?>("--max-iterations") { Description = "optimizer iteration budget (default 1000)" };
+        var maxSeconds = new Option<string?>("--max-seconds") { Description = "wall-clock budget of the fit in seconds (default 60)" };
         var outputPath = CommonOptions.Output("where to write the model JSON; the table then goes to standard output, otherwise to standard error");
 
         var command = new Command("fit", "Fit a model to a summary by maximum likelihood; print the estimates and write the model as JSON.")
         {
-            model, summary, unit, maxIterations, outputPath,
+            model, summary, unit, maxIterations, maxSeconds, outputPath,
         };
         command.SetAction(parse =>
         {
-            var kind = ModelKinds.TryParse(parse.GetValue(model)!, out var k) ? k : ModelKind.BgNbd;
-            var timeUnit = CommonOptions.UnitOrWeek(parse, unit);
-            var options = parse.GetValue(maxIterations) is { } n
-                ? (n >= 1 ? new FitOptions { MaximumIterations = n } : throw new UsageException($"--max-iterations: must be at least 1 (was '{n}')."))
-                : FitOptions.Default;
+            catalog.TryFind(parse.GetValue(model), out var definition);
+            var options = FitOptions.Default;
+            if (parse.GetValue(maxIterations) is { } n)
+            {
+                options = n >= 1 ? options with { MaximumIterations = n } : throw new UsageException($"--max-iterations: must be at least 1 (was '{n}').");
+            }
+
+            if (parse.GetValue(maxSeconds) is { } secondsText)
+            {
+                var seconds = CommonOptions.Double(secondsText, "--max-seconds", s => s is > 0 and <= 86_400, "a number of seconds greater than 0, at most 86400");
+                options = options with { TimeLimit = TimeSpan.FromSeconds(seconds) };
+            }
+
             var path = parse.GetValue(outputPath);
             var messages = path is null ? error : output;
-            var table = SummaryReader.Read(parse.GetValue(summary)!);
-            var progress = new FitProgressReporter(error, kind.LibraryName());
-            var json = kind switch
+            var table = SummaryCsvReader.Read(parse.GetValue(summary)!, definition!.InputColumns);
+            var timeUnit = CommonOptions.SummaryUnit(parse, unit, table);
+            var progress = new FitProgressReporter(error, definition.Name);
+            var fit = definition.Fit(table, timeUnit, options, progress);
+            foreach (var note in fit.Notes)
             {
-                ModelKind.BgNbd => Finish(BgNbdModel.Fit(Patterns(table, timeUnit, messages), options, progress), ProbabilisticJson.Serialize, messages),
-                ModelKind.MbgNbd => Finish(MbgNbdModel.Fit(Patterns(table, timeUnit, messages), options, progress), ProbabilisticJson.Serialize, messages),
-                ModelKind.ParetoNbd => Finish(ParetoNbdModel.Fit(Patterns(table, timeUnit, messages), options, progress), ProbabilisticJson.Serialize, messages),
-                _ => Finish(FitSpend(table, options, progress), ProbabilisticJson.Serialize, messages),
-            };
+                messages.WriteLine(note);
+            }
+
+            if (fit.ExitReason != FitExitReason.NotIdentifiable || fit.Reason is null)
+            {
+                messages.Write(fit.Summary());
+            }
+
+            if (fit.ExitReason != FitExitReason.Converged)
+            {
+                throw new InvalidDataException(fit.ExitReason == FitExitReason.NotIdentifiable
+                    ? $"{table.Source}: the {definition.Name} model cannot be fitted: {fit.Reason} Nothing was written."
+                    : $"{table.Source}: the {definition.Name} fit did not converge ({fit.ExitReason}{(fit.Reason is null ? string.Empty : $": {fit.Reason}")}). Nothing was written.");
+            }
+
+            var json = fit.ToJson();
             CsvOutput.Write(path, output, writer => writer.WriteLine(json));
             if (path is not null)
             {
@@ -58,63 +75,5 @@ internal static class FitCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>The count models fit on customers with T &gt; 0 (T = 0 carries no information); the others are counted in a message.</summary>
-    private static RfmPatterns Patterns(SummaryTable table, TimeUnit unit, TextWriter messages)
-    {
-        var keep = Enumerable.Range(0, table.Count).Where(i => table.Age[i] > 0).ToArray();
-        if (keep.Length == 0)
-        {
-            throw new InvalidDataException($"{table.File}: no customer with T greater than 0 to fit on ({table.Count} rows).");
-        }
-
-        if (keep.Length < table.Count)
-        {
-            messages.WriteLine(string.Create(CultureInfo.InvariantCulture, $"left out {table.Count - keep.Length} customers with T = 0 (acquired at the calibration end)"));
-        }
-
-        return RfmPatterns.Compress(
-            keep.Select(i => table.Frequency[i]).ToArray(),
-            keep.Select(i => table.Recency[i]).ToArray(),
-            keep.Select(i => table.Age[i]).ToArray(),
-            unit);
-    }
-
-    /// <summary>Gamma-Gamma fits on the repeat customers (frequency &gt; 0), whose mean spend must be positive.</summary>
-    private static FitResult<GammaGammaModel> FitSpend(SummaryTable table, FitOptions options, IProgress<FitProgress> progress)
-    {
-        var repeaters = 0;
-        for (var i = 0; i < table.Count; i++)
-        {
-            if (table.Frequency[i] > 0)
-            {
-                repeaters++;
-                if (table.Monetary[i] <= 0)
-                {
-                    throw table.Error(i, "monetary_value", "the Gamma-Gamma fit needs a mean repeat spend greater than 0 for every customer with frequency greater than 0");
-                }
-            }
-        }
-
-        return repeaters > 0
-            ? GammaGammaModel.Fit(table.Frequency, table.Monetary, options, progress)
-            : throw new InvalidDataException($"{table.File}: the Gamma-Gamma fit needs customers with frequency greater than 0 (none of {table.Count} rows).");
-    }
-
-    private static string Finish<TModel>(FitResult<TModel> fit, Func<FitResult<TModel>, string> serialize, TextWriter messages)
-        where TModel : class
-    {
-        messages.Write(fit.Summary());
-        try
-        {
-            fit.EnsureConverged();
-        }
-        catch (ModelNotConvergedException ex)
-        {
-            throw new InvalidDataException($"{ex.Message} Nothing was written.", ex);
-        }
-
-        return serialize(fit);
     }
 }

@@ -1,28 +1,30 @@
 using System.CommandLine;
-using Ltv.Cli.Input;
-using Ltv.Cli.Models;
+using System.Globalization;
 using Ltv.Cli.Output;
-using Ltv.Core.Probabilistic.Models;
+using Ltv.Core.History;
+using Ltv.Core.IO;
+using Ltv.Core.Probabilistic.Catalog;
 
 namespace Ltv.Cli.Commands;
 
 /// <summary>
-/// <c>ltv predict (MODEL_JSON | MODEL --param name=value ...) SUMMARY</c>: per customer
-/// <c>customer_id,expected_purchases,p_alive</c> for a count model over <c>--horizon</c>, or
-/// <c>customer_id,expected_avg_spend</c> for Gamma-Gamma; the model comes from a fitted JSON or from given parameters.
+/// <c>ltv predict (MODEL_JSON | MODEL --param name=value ...) SUMMARY</c>: per customer <c>customer_id</c> and the
+/// prediction columns the model declares (count models: <c>expected_purchases,p_alive</c> over <c>--horizon</c>;
+/// Gamma-Gamma: <c>expected_avg_spend</c>); the model comes from a fitted JSON or from given parameters.
 /// </summary>
 internal static class PredictCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(ModelCatalog catalog, TextWriter output)
     {
-        var model = new Argument<string>("MODEL") { Description = "a model JSON written by 'ltv fit', or a model name (bgnbd | mbgnbd | pnbd | gg) with --param" };
+        var keys = string.Join(" | ", catalog.Keys);
+        var model = new Argument<string>("MODEL") { Description = $"a model JSON written by 'ltv fit', or a model name ({keys}) with --param" };
         var summary = new Argument<string>("SUMMARY") { Description = "the summary CSV written by 'ltv summarize'" };
-        var parameters = new Option<string[]>("--param") { Description = "name=value of a model parameter, once per parameter (with a model name): bgnbd/mbgnbd r, alpha, a, b; pnbd r, alpha, s, beta; gg p, q, gamma" };
-        var horizon = new Option<string?>("--horizon") { Description = "count models: predict purchases in (T, T + horizon], in the summary's time unit (required for count models, not taken by gg)" };
-        var unit = CommonOptions.Unit("time unit of the summary: with --param day | week (default) | month | year; with a model JSON it must be the model's unit (default: the model's)");
+        var parameters = new Option<string[]>("--param") { Description = "name=value of a model parameter, once per parameter (with a model name): " + string.Join("; ", catalog.Definitions.Select(d => $"{d.Key} {string.Join(", ", d.ParameterNames)}")) };
+        var horizon = new Option<string?>("--horizon") { Description = "predict purchases in (T, T + horizon], in the summary's time unit (required by the models that predict over a horizon: " + string.Join(", ", catalog.Definitions.Where(d => d.PredictionNeedsHorizon).Select(d => d.Key)) + ")" };
+        var unit = CommonOptions.Unit("time unit of the summary when the file does not record it: day | week (default) | month | year; it must be the file's and the model's");
         var outputPath = CommonOptions.Output("output CSV file");
 
-        var command = new Command("predict", "Predict expected purchases and P(alive) (count models) or expected average spend (gg) per customer.")
+        var command = new Command("predict", "Predict per customer what the model predicts: " + string.Join("; ", catalog.Definitions.Select(d => $"{d.Key} {string.Join(", ", d.PredictionColumns)}")) + ".")
         {
             model, summary, parameters, horizon, unit, outputPath,
         };
@@ -30,52 +32,60 @@ internal static class PredictCommand
         {
             var modelText = parse.GetValue(model)!;
             var assignments = parse.GetValue(parameters) ?? [];
-            LoadedModel loaded;
-            if (ModelKinds.TryParse(modelText, out var kind))
+            FittedModel loaded;
+            SummaryTable table;
+            if (catalog.TryFind(modelText, out var definition))
             {
-                loaded = ModelParameters.Build(kind, assignments, CommonOptions.UnitOrWeek(parse, unit));
+                table = SummaryCsvReader.Read(parse.GetValue(summary)!, definition.InputColumns);
+                loaded = Build(definition, assignments, CommonOptions.SummaryUnit(parse, unit, table));
             }
             else
             {
                 if (assignments.Length > 0)
                 {
-                    throw new UsageException($"--param: only with a model name ({string.Join(", ", ModelKinds.CommandNames)}), not with a model file (was '{modelText}').");
+                    throw new UsageException($"--param: only with a model name ({string.Join(", ", catalog.Keys)}), not with a model file (was '{modelText}').");
                 }
 
                 if (!File.Exists(modelText))
                 {
-                    throw new UsageException($"MODEL: '{modelText}' is neither a model name ({string.Join(", ", ModelKinds.CommandNames)}) nor an existing model file.");
+                    throw new UsageException($"MODEL: '{modelText}' is neither a model name ({string.Join(", ", catalog.Keys)}) nor an existing model file.");
                 }
 
-                loaded = ModelFile.Load(modelText);
-                if (loaded.Count is { } c)
+                loaded = catalog.Load(modelText);
+                definition = loaded.Definition;
+                table = SummaryCsvReader.Read(parse.GetValue(summary)!, definition.InputColumns);
+                if (loaded.Unit is { } modelUnit)
                 {
-                    CommonOptions.CheckUnit(parse, unit, c.Unit, modelText);
+                    CommonOptions.CheckModelUnit(parse, unit, modelUnit, modelText, table);
                 }
             }
 
             var horizonText = parse.GetValue(horizon);
             double? t = horizonText is null ? null : CommonOptions.Double(horizonText, "--horizon", v => v >= 0, "a finite number, zero or more");
-            if (loaded.Count is not null && t is null)
+            if (definition.PredictionNeedsHorizon && t is null)
             {
-                throw new UsageException("--horizon: a count model needs the horizon of the prediction, e.g. --horizon 39.");
+                throw new UsageException($"--horizon: the {definition.Name} model needs the horizon of the prediction, e.g. --horizon 39.");
             }
 
-            if (loaded.Spend is not null && t is not null)
+            if (!definition.PredictionNeedsHorizon && t is not null)
             {
-                throw new UsageException("--horizon: the Gamma-Gamma model predicts spend per purchase, not purchases in a horizon; leave --horizon out.");
+                throw new UsageException($"--horizon: the {definition.Name} model does not predict over a horizon ({string.Join(", ", definition.PredictionColumns)}); leave --horizon out.");
             }
 
-            var table = SummaryReader.Read(parse.GetValue(summary)!);
+            var predictions = loaded.Predict(table, t);
             CsvOutput.Write(parse.GetValue(outputPath), output, writer =>
             {
-                if (loaded.Count is { } count)
+                writer.WriteLine(string.Join(',', predictions.Columns.Prepend(SummaryCsvReader.IdColumn)));
+                for (var i = 0; i < table.Count; i++)
                 {
-                    WriteCount(writer, count, t!.Value, table);
-                }
-                else
-                {
-                    WriteSpend(writer, loaded.Spend!, loaded.Source, table);
+                    writer.Write(CsvOutput.Field(table.CustomerIds[i]));
+                    for (var c = 0; c < predictions.Columns.Count; c++)
+                    {
+                        writer.Write(',');
+                        writer.Write(CsvOutput.Number(predictions.Values(c)[i]));
+                    }
+
+                    writer.WriteLine();
                 }
             });
             return ExitCodes.Success;
@@ -83,35 +93,54 @@ internal static class PredictCommand
         return command;
     }
 
-    private static void WriteCount(TextWriter writer, ICountModel model, double horizon, SummaryTable table)
+    /// <summary>Builds a model from <c>--param name=value</c> options: every parameter of the model exactly once, nothing else.</summary>
+    private static FittedModel Build(ModelDefinition definition, IReadOnlyList<string> assignments, Core.Domain.TimeUnit unit)
     {
-        var expected = new double[table.Count];
-        var alive = new double[table.Count];
-        model.ConditionalExpectedPurchases(horizon, table.Frequency, table.Recency, table.Age, expected);
-        model.ProbabilityAlive(table.Frequency, table.Recency, table.Age, alive);
-        writer.WriteLine("customer_id,expected_purchases,p_alive");
-        for (var i = 0; i < table.Count; i++)
+        var names = definition.ParameterNames.ToArray();
+        var values = new double[names.Length];
+        var given = new bool[names.Length];
+        foreach (var assignment in assignments)
         {
-            writer.WriteLine($"{CsvOutput.Field(table.CustomerIds[i])},{CsvOutput.Number(expected[i])},{CsvOutput.Number(alive[i])}");
+            var equals = assignment.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new UsageException($"--param: '{assignment}' is not name=value (e.g. --param {names[0]}=0.5).");
+            }
+
+            var name = assignment[..equals].Trim();
+            var i = Array.IndexOf(names, name);
+            if (i < 0)
+            {
+                throw new UsageException($"--param: '{name}' is not a parameter of {definition.Key} (its parameters are {string.Join(", ", names)}).");
+            }
+
+            if (given[i])
+            {
+                throw new UsageException($"--param: '{name}' is given twice.");
+            }
+
+            var text = assignment[(equals + 1)..].Trim();
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]) || values[i] <= 0)
+            {
+                throw new UsageException($"--param: {name} must be a finite positive number with '.' decimals (was '{text}').");
+            }
+
+            given[i] = true;
         }
-    }
 
-    private static void WriteSpend(TextWriter writer, GammaGammaModel model, string source, SummaryTable table)
-    {
-        writer.WriteLine("customer_id,expected_avg_spend");
-        for (var i = 0; i < table.Count; i++)
+        var missing = names.Where((_, i) => !given[i]).ToArray();
+        if (missing.Length > 0)
         {
-            double spend;
-            try
-            {
-                spend = model.ConditionalExpectedSpend(table.Frequency[i], table.Monetary[i]);
-            }
-            catch (InvalidOperationException ex)
-            {
-                throw new InvalidDataException($"{source}: the model cannot predict the spend of {table.File}, line {table.Lines[i]} ({ex.Message})", ex);
-            }
+            throw new UsageException($"--param: {definition.Key} needs {string.Join(", ", names)}; missing {string.Join(", ", missing)} (e.g. --param {missing[0]}=1).");
+        }
 
-            writer.WriteLine($"{CsvOutput.Field(table.CustomerIds[i])},{CsvOutput.Number(spend)}");
+        try
+        {
+            return definition.Create(values, unit);
+        }
+        catch (ArgumentOutOfRangeException ex) when (ex.ParamName is { } p && names.Contains(p))
+        {
+            throw new UsageException($"--param {p}: {ex.Message.Replace($" (Parameter '{p}')", string.Empty, StringComparison.Ordinal)}");
         }
     }
 }

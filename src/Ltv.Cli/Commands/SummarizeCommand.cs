@@ -3,6 +3,7 @@ using Ltv.Cli.Output;
 using Ltv.Cli.Parsing;
 using Ltv.Core.Domain;
 using Ltv.Core.History;
+using Ltv.Core.IO;
 
 namespace Ltv.Cli.Commands;
 
@@ -17,7 +18,7 @@ internal static class SummarizeCommand
         var log = new LogOptions();
         var observationEnd = new Option<string>("--observation-end") { Description = "last day observed, YYYY-MM-DD (rows after it are bad data)", Required = true };
         var calibrationEnd = new Option<string?>("--calibration-end") { Description = "last day of calibration, YYYY-MM-DD; later rows form the holdout" };
-        var unit = new Option<string>("--unit") { Description = "day | week (default) | month | year (month and year: 365.25 days a year); fit, predict and clv assume week unless told", DefaultValueFactory = _ => "week" };
+        var unit = new Option<string>("--unit") { Description = "day | week (default) | month | year (month and year: 365.25 days a year); recorded in the summary's time_unit column, which fit, predict and clv read", DefaultValueFactory = _ => "week" };
         unit.AcceptOnlyFromAmong("day", "week", "month", "year");
         var outputPath = new Option<string?>("--output", "-o") { Description = "output CSV file (default standard output)" };
 
@@ -56,8 +57,9 @@ internal static class SummarizeCommand
             ? (options.Convention ?? CalendarConvention.Julian).Convert(options.ObservationEnd.DayNumber - options.EffectiveCalibrationEnd.DayNumber, TimeUnit.Day, summaries.Unit)
             : 0m;
         writer.WriteLine(holdout
-            ? "customer_id,frequency,recency,T,monetary_value,frequency_holdout,monetary_value_holdout,duration_holdout"
-            : "customer_id,frequency,recency,T,monetary_value");
+            ? "customer_id,frequency,recency,T,monetary_value,frequency_holdout,monetary_value_holdout,duration_holdout," + SummaryCsvReader.UnitColumn
+            : "customer_id,frequency,recency,T,monetary_value," + SummaryCsvReader.UnitColumn);
+        var unitText = SummaryCsvReader.UnitText(summaries.Unit);
         var frequency = summaries.Frequency;
         var recency = summaries.Recency;
         var age = summaries.Age;
@@ -85,6 +87,8 @@ internal static class SummarizeCommand
                 writer.Write(CsvOutput.Number(holdoutDuration));
             }
 
+            writer.Write(',');
+            writer.Write(unitText);
             writer.WriteLine();
         }
     }

@@ -198,6 +198,22 @@ public sealed class CustomerSummaries
             Unit);
     }
 
+    /// <summary>
+    /// The calibration columns as the <see cref="SummaryTable"/> every model and the summary CSV share: customer ids,
+    /// frequency, recency, T and the mean repeat spend (as double, in major units), in <see cref="Unit"/>.
+    /// </summary>
+    /// <returns>A new table.</returns>
+    public SummaryTable ToTable()
+    {
+        var frequency = new double[Count];
+        for (var i = 0; i < frequency.Length; i++)
+        {
+            frequency[i] = _c.Frequency[i];
+        }
+
+        return SummaryTable.FromColumns(_c.Ids, frequency, _c.Recency, _c.Age, MonetaryValues(), Unit);
+    }
+
     private void CheckRow(int row)
     {
         if ((uint)row >= (uint)Count)

@@ -55,7 +55,7 @@ public sealed class ClvCommandTests(CdnowCliFixture cdnow) : IClassFixture<Cdnow
     }
 
     [Theory]
-    [InlineData("gg", "gg", "--count-model needs a BG/NBD, MBG/NBD or Pareto/NBD model")]
+    [InlineData("gg", "gg", "holds a Gamma-Gamma model, but --count-model needs a purchase-count model")]
     [InlineData("pnbd", "bgnbd", "holds a BG/NBD model, but --spend-model needs a Gamma-Gamma model")]
     public void A_model_of_the_wrong_kind_is_bad_data(string count, string spend, string expected)
     {
@@ -86,15 +86,62 @@ public sealed class ClvCommandTests(CdnowCliFixture cdnow) : IClassFixture<Cdnow
     [Fact]
     public void Step_weeks_needs_a_weekly_model_and_a_stated_unit_must_be_the_model_s()
     {
-        var daily = cdnow.Path("bgnbd-days.json");
-        Assert.Equal(0, CliRunner.Run("fit", "bgnbd", cdnow.Summary, "--unit", "day", "-o", daily).Exit);
+        var (summary, daily, dailySpend) = DailyFits();
 
-        var stepWeeks = CliRunner.Run("clv", "--count-model", daily, "--spend-model", cdnow.Model("gg"), cdnow.Summary, "--months", "12", "--discount-rate", "0.01", "--step-weeks", "4");
+        var stepWeeks = CliRunner.Run("clv", "--count-model", daily, "--spend-model", dailySpend, summary, "--months", "12", "--discount-rate", "0.01", "--step-weeks", "4");
         var unit = Clv("--months", "12", "--discount-rate", "0.01", "--unit", "month");
 
         Assert.Equal(2, stepWeeks.Exit);
         Assert.Contains("--step-weeks: only for weekly models", stepWeeks.Error, StringComparison.Ordinal);
         Assert.Equal(1, unit.Exit);
         Assert.Contains("but --unit says the summary is in months", unit.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 13 item 13: a summary made in days, then fit and clv without --unit, gave 6.23 instead of about 36 with exit 0.</summary>
+    [Fact]
+    public void The_unit_travels_from_summarize_through_fit_to_clv_and_every_mismatch_is_refused()
+    {
+        var (summary, daily, dailySpend) = DailyFits();
+
+        Assert.EndsWith(",day", File.ReadLines(summary).Skip(1).First(), StringComparison.Ordinal);
+        Assert.Equal(TimeUnit.Day, ProbabilisticJson.DeserializeBgNbd(File.ReadAllText(daily)).Model.Unit);
+        var (exit, output, _) = CliRunner.Run("clv", "--count-model", daily, "--spend-model", dailySpend, summary, "--months", "12", "--discount-rate", "0.01");
+        Assert.Equal(0, exit);
+        var weekly = CdnowCliFixture.ReadCsv(Clv("--months", "12", "--discount-rate", "0.01").Output).Rows["0001"][0];
+        var perDay = CdnowCliFixture.ReadCsv(output).Rows["0001"][0];
+        Assert.Equal(weekly, perDay, weekly * 0.03);
+
+        var refused = new[]
+        {
+            CliRunner.Run("clv", "--count-model", daily, "--spend-model", cdnow.Model("gg"), cdnow.Summary, "--months", "12", "--discount-rate", "0.01"),
+            CliRunner.Run("clv", "--count-model", cdnow.Model("bgnbd"), "--spend-model", cdnow.Model("gg"), summary, "--months", "12", "--discount-rate", "0.01"),
+            CliRunner.Run("predict", daily, cdnow.Summary, "--horizon", "10"),
+            CliRunner.Run("predict", cdnow.Model("pnbd"), summary, "--horizon", "10"),
+            CliRunner.Run("fit", "bgnbd", summary, "--unit", "week"),
+            CliRunner.Run("predict", "bgnbd", "--param", "r=1", "--param", "alpha=1", "--param", "a=1", "--param", "b=1", summary, "--horizon", "1", "--unit", "week"),
+        };
+        foreach (var run in refused)
+        {
+            Assert.Equal(1, run.Exit);
+            Assert.Equal(string.Empty, run.Output);
+            var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains("days", line, StringComparison.Ordinal);
+            Assert.Contains("weeks", line, StringComparison.Ordinal);
+        }
+    }
+
+    private (string Summary, string Count, string Spend) DailyFits()
+    {
+        var summary = cdnow.Path("summary-days.csv");
+        var count = cdnow.Path("bgnbd-days.json");
+        var spend = cdnow.Path("gg-days.json");
+        if (!File.Exists(spend))
+        {
+            Assert.Equal(0, CliRunner.Run("summarize", cdnow.Path("CDNOW_sample.txt"), "--format", "cdnow", "--observation-end", "1998-06-30", "--calibration-end", "1997-09-30", "--unit", "day", "-o", summary).Exit);
+            Assert.Equal(0, CliRunner.Run("fit", "bgnbd", summary, "-o", count).Exit);
+            Assert.Equal(0, CliRunner.Run("fit", "gg", summary, "-o", spend).Exit);
+        }
+
+        return (summary, count, spend);
     }
 }

@@ -74,9 +74,22 @@ public sealed class FitCommandTests(CdnowCliFixture cdnow) : IClassFixture<Cdnow
     }
 
     [Fact]
-    public void The_unit_option_is_recorded_in_the_model()
+    public void The_unit_option_must_agree_with_the_unit_the_summary_records()
     {
-        var (exit, output, _) = CliRunner.Run("fit", "pnbd", cdnow.Summary, "--unit", "day");
+        var (exit, output, error) = CliRunner.Run("fit", "pnbd", cdnow.Summary, "--unit", "day");
+
+        Assert.Equal(1, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("the summary is in weeks (column time_unit), but --unit says days (was 'day')", Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_unit_option_is_recorded_in_the_model_of_a_summary_without_a_unit_column()
+    {
+        var path = cdnow.Path("no-unit.csv");
+        File.WriteAllLines(path, File.ReadLines(cdnow.Summary).Select(l => l[..l.LastIndexOf(',')]));
+
+        var (exit, output, _) = CliRunner.Run("fit", "pnbd", path, "--unit", "day");
 
         Assert.Equal(0, exit);
         Assert.Equal(TimeUnit.Day, ProbabilisticJson.DeserializeParetoNbd(output).Model.Unit);
@@ -92,7 +105,7 @@ public sealed class FitCommandTests(CdnowCliFixture cdnow) : IClassFixture<Cdnow
         Assert.Equal(1, exit);
         Assert.Contains("converged = no (MaximumIterations", output, StringComparison.Ordinal);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("did not converge (exit reason MaximumIterations", line, StringComparison.Ordinal);
+        Assert.Contains("the BG/NBD fit did not converge (MaximumIterations", line, StringComparison.Ordinal);
         Assert.Contains("Nothing was written.", line, StringComparison.Ordinal);
         Assert.False(File.Exists(path));
         Assert.Empty(Directory.GetFiles(cdnow.Directory, "not-converged*"));
@@ -102,7 +115,7 @@ public sealed class FitCommandTests(CdnowCliFixture cdnow) : IClassFixture<Cdnow
     public void Customers_with_T_zero_are_left_out_of_count_fits_and_counted()
     {
         var path = cdnow.Path("with-new-customer.csv");
-        File.WriteAllText(path, File.ReadAllText(cdnow.Summary) + "new,0,0,0,0,0,0,39\n");
+        File.WriteAllText(path, File.ReadAllText(cdnow.Summary) + "new,0,0,0,0,0,0,39,week\n");
 
         var (exit, output, error) = CliRunner.Run("fit", "bgnbd", path);
 

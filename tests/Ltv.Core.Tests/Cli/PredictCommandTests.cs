@@ -124,7 +124,7 @@ public sealed class PredictCommandTests(CdnowCliFixture cdnow) : IClassFixture<C
 
     [Theory]
     [InlineData("--param: only with a model name", "MODEL:bgnbd", "--param", "r=1", "--horizon", "39")]
-    [InlineData("--horizon: a count model needs the horizon", "MODEL:bgnbd")]
+    [InlineData("--horizon: the BG/NBD model needs the horizon", "MODEL:bgnbd")]
     [InlineData("--horizon: must be a finite number, zero or more", "MODEL:bgnbd", "--horizon", "-1")]
     [InlineData("leave --horizon out", "MODEL:gg", "--horizon", "39")]
     [InlineData("is neither a model name", "bgnbdd", "--horizon", "39")]

@@ -26,7 +26,7 @@ public sealed class SummarizeCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Contains("read 6919 = accepted 6919 + rejected 0", stdout, StringComparison.Ordinal);
         var lines = File.ReadAllLines(output);
-        Assert.Equal("customer_id,frequency,recency,T,monetary_value,frequency_holdout,monetary_value_holdout,duration_holdout", lines[0]);
+        Assert.Equal("customer_id,frequency,recency,T,monetary_value,frequency_holdout,monetary_value_holdout,duration_holdout,time_unit", lines[0]);
         Assert.Equal(2357, lines.Length - 1);
         var rows = lines.Skip(1).Select(l => l.Split(',')).ToArray();
         Assert.Equal(946, rows.Count(r => r[1] != "0"));
@@ -74,7 +74,7 @@ public sealed class SummarizeCommandTests : IDisposable
         var rejects = File.ReadAllLines(output + ".rejects.csv");
         Assert.Equal(994, rejects.Length - 1);
         Assert.All(rejects.Skip(1), r => Assert.Contains("AfterObservationEnd", r, StringComparison.Ordinal));
-        Assert.Equal("customer_id,frequency,recency,T,monetary_value", File.ReadLines(output).First());
+        Assert.Equal("customer_id,frequency,recency,T,monetary_value,time_unit", File.ReadLines(output).First());
     }
 
     [Fact]
@@ -87,8 +87,8 @@ public sealed class SummarizeCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         var lines = stdout.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("A,1,14,30,20", lines[1]);
-        Assert.Equal("B,0,0,29,0", lines[2]);
+        Assert.Equal("A,1,14,30,20,day", lines[1]);
+        Assert.Equal("B,0,0,29,0,day", lines[2]);
         Assert.Contains("read 3 = accepted 3 + rejected 0", error, StringComparison.Ordinal);
     }
 
@@ -101,7 +101,7 @@ public sealed class SummarizeCommandTests : IDisposable
         var (exit, stdout, _) = CliRunner.Run("summarize", log, "--observation-end", "2024-03-29");
 
         Assert.Equal(0, exit);
-        Assert.Equal("A,1,2,4,20", stdout.ReplaceLineEndings("\n").Split('\n')[1]);
+        Assert.Equal("A,1,2,4,20,week", stdout.ReplaceLineEndings("\n").Split('\n')[1]);
     }
 
     [Theory]

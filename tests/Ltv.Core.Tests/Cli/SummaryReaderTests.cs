@@ -60,7 +60,7 @@ public sealed class SummaryReaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("customer_id,frequency,recency,T\n", "line 1: the header has no column 'monetary_value' (was 'customer_id,frequency,recency,T')")]
+    [InlineData("customer_id,frequency,recency\n", "line 1: the header has no column 'T' (was 'customer_id,frequency,recency')")]
     [InlineData("", "line 1: the file is empty")]
     public void A_bad_header_or_empty_file_exits_1(string content, string expected)
     {

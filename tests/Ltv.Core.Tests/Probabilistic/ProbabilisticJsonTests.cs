@@ -44,6 +44,6 @@ public class ProbabilisticJsonTests
         Assert.Throws<JsonException>(() => ProbabilisticJson.DeserializeBgNbd("{}"));
         Assert.Throws<JsonException>(() => ProbabilisticJson.DeserializeBgNbd("null"));
         var json = ProbabilisticJson.Serialize(CdnowFits.BgNbd).Replace("\"Alpha\": 4.", "\"Alpha\": -4.", StringComparison.Ordinal);
-        Assert.Equal("alpha", Assert.Throws<ArgumentOutOfRangeException>(() => ProbabilisticJson.DeserializeBgNbd(json)).ParamName);
+        Assert.Equal("Model.Alpha", Assert.Throws<ArgumentOutOfRangeException>(() => ProbabilisticJson.DeserializeBgNbd(json)).ParamName);
     }
 }

@@ -14,4 +14,14 @@ public enum FitExitReason
 
     /// <summary>The gradient is small but the Hessian is not negative definite: a saddle point or a flat ridge, not a maximum.</summary>
     NotAMaximum,
+
+    /// <summary>The fit used its evaluation or wall-clock budget (<see cref="FitOptions.MaximumEvaluations"/>, <see cref="FitOptions.TimeLimit"/>) before it converged.</summary>
+    BudgetExhausted,
+
+    /// <summary>
+    /// The data cannot identify the model: fewer customers or distinct rows than parameters, no repeat purchase at all,
+    /// or an estimate that ran to the edge of the computable range (the likelihood keeps rising towards a boundary).
+    /// <see cref="FitResult{TModel}.Reason"/> says which.
+    /// </summary>
+    NotIdentifiable,
 }

@@ -17,6 +17,22 @@ public sealed record FitOptions
         init => field = value >= 1 ? value : throw Guard.OutOfRange("maximumIterations", "at least 1", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
     } = 1000;
 
+    /// <summary>The largest number of log-likelihood evaluations (finite differences and the Hessian included); the fit then ends with <see cref="FitExitReason.BudgetExhausted"/>.</summary>
+    /// <value>Default 20,000 (a fit on the CDNOW sample uses a few hundred); at least 10.</value>
+    public int MaximumEvaluations
+    {
+        get;
+        init => field = value >= 10 ? value : throw Guard.OutOfRange("maximumEvaluations", "at least 10", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    } = 20_000;
+
+    /// <summary>The wall-clock budget of a fit; the fit then ends with <see cref="FitExitReason.BudgetExhausted"/>.</summary>
+    /// <value>Default 60 seconds; positive.</value>
+    public TimeSpan TimeLimit
+    {
+        get;
+        init => field = value > TimeSpan.Zero ? value : throw Guard.OutOfRange("timeLimit", "positive", value.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
+    } = TimeSpan.FromSeconds(60);
+
     /// <summary>
     /// The convergence tolerance: the largest absolute partial derivative of the mean log-likelihood
     /// per customer with respect to the log-parameters.

@@ -57,6 +57,9 @@ public sealed record FitResult<TModel>
     /// <summary>Why the optimizer stopped.</summary>
     public required FitExitReason ExitReason { get; init; }
 
+    /// <summary>Why the fit did not converge, in one sentence (for example which parameter ran to a boundary), or <see langword="null"/> when it converged.</summary>
+    public string? Reason { get; init; }
+
     /// <summary><see langword="true"/> when <see cref="ExitReason"/> is <see cref="FitExitReason.Converged"/>.</summary>
     public bool Converged => ExitReason == FitExitReason.Converged;
 
@@ -69,7 +72,9 @@ public sealed record FitResult<TModel>
             : throw new ModelNotConvergedException(
                 ModelName,
                 ExitReason,
-                string.Create(CultureInfo.InvariantCulture, $"The {ModelName} fit did not converge (exit reason {ExitReason}, {Iterations} iterations, gradient norm {GradientNorm:G4}, log-likelihood {LogLikelihood:F4}). Try other start values, more iterations, or check the data."));
+                ExitReason == FitExitReason.NotIdentifiable && Reason is not null
+                    ? $"The {ModelName} fit is not identifiable: {Reason}"
+                    : string.Create(CultureInfo.InvariantCulture, $"The {ModelName} fit did not converge (exit reason {ExitReason}, {Iterations} iterations, gradient norm {GradientNorm:G4}, log-likelihood {LogLikelihood:F4}){(Reason is null ? "." : $": {Reason}")} Try other start values, a larger budget, or check the data."));
 
     /// <summary>A readable table of the estimates with standard errors and 95 % intervals, the log-likelihood, n and the convergence state.</summary>
     /// <returns>The summary text (invariant culture).</returns>
@@ -81,6 +86,11 @@ public sealed record FitResult<TModel>
         text.Append(c, $"customers (n) = {CustomerCount:0.##}, distinct rows = {RowCount}").AppendLine();
         text.Append(c, $"log-likelihood = {LogLikelihood:F4}").AppendLine();
         text.Append(c, $"converged = {(Converged ? "yes" : "no")} ({ExitReason}, {Iterations} iterations, {Evaluations} evaluations, gradient norm {GradientNorm:G3})").AppendLine();
+        if (Reason is not null)
+        {
+            text.Append(c, $"reason: {Reason}").AppendLine();
+        }
+
         text.Append(c, $"{"parameter",-10} {"estimate",12} {"std. error",12} {"lower 95%",12} {"upper 95%",12}").AppendLine();
         foreach (var p in Parameters)
         {

@@ -36,30 +36,30 @@ public static class ProbabilisticJson
     /// <summary>Reads a BG/NBD fit.</summary>
     /// <param name="json">JSON written by <see cref="Serialize(FitResult{BgNbdModel})"/>.</param>
     /// <returns>The fit.</returns>
-    /// <exception cref="JsonException">The JSON is malformed or a required member is missing.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A model parameter is not finite and positive.</exception>
-    public static FitResult<BgNbdModel> DeserializeBgNbd(string json) => Read(json, ProbabilisticJsonContext.Default.FitResultBgNbdModel);
+    /// <exception cref="JsonException">The JSON is malformed, a required member is missing, or the <c>Parameters</c> list disagrees with <c>Model</c> (one source of truth: an edited copy is never silently ignored).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A model parameter is outside the computable range; the parameter name is the JSON field (e.g. <c>Model.R</c>).</exception>
+    public static FitResult<BgNbdModel> DeserializeBgNbd(string json) => BgNbdDefinition.Instance.Read(json);
 
     /// <summary>Reads an MBG/NBD fit.</summary>
     /// <param name="json">JSON written by <see cref="Serialize(FitResult{MbgNbdModel})"/>.</param>
     /// <returns>The fit.</returns>
-    /// <exception cref="JsonException">The JSON is malformed or a required member is missing.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A model parameter is not finite and positive.</exception>
-    public static FitResult<MbgNbdModel> DeserializeMbgNbd(string json) => Read(json, ProbabilisticJsonContext.Default.FitResultMbgNbdModel);
+    /// <exception cref="JsonException">The JSON is malformed, a required member is missing, or the <c>Parameters</c> list disagrees with <c>Model</c> (one source of truth: an edited copy is never silently ignored).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A model parameter is outside the computable range; the parameter name is the JSON field (e.g. <c>Model.R</c>).</exception>
+    public static FitResult<MbgNbdModel> DeserializeMbgNbd(string json) => MbgNbdDefinition.Instance.Read(json);
 
     /// <summary>Reads a Pareto/NBD fit.</summary>
     /// <param name="json">JSON written by <see cref="Serialize(FitResult{ParetoNbdModel})"/>.</param>
     /// <returns>The fit.</returns>
-    /// <exception cref="JsonException">The JSON is malformed or a required member is missing.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A model parameter is not finite and positive.</exception>
-    public static FitResult<ParetoNbdModel> DeserializeParetoNbd(string json) => Read(json, ProbabilisticJsonContext.Default.FitResultParetoNbdModel);
+    /// <exception cref="JsonException">The JSON is malformed, a required member is missing, or the <c>Parameters</c> list disagrees with <c>Model</c> (one source of truth: an edited copy is never silently ignored).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A model parameter is outside the computable range; the parameter name is the JSON field (e.g. <c>Model.R</c>).</exception>
+    public static FitResult<ParetoNbdModel> DeserializeParetoNbd(string json) => ParetoNbdDefinition.Instance.Read(json);
 
     /// <summary>Reads a Gamma-Gamma fit.</summary>
     /// <param name="json">JSON written by <see cref="Serialize(FitResult{GammaGammaModel})"/>.</param>
     /// <returns>The fit.</returns>
-    /// <exception cref="JsonException">The JSON is malformed or a required member is missing.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A model parameter is not finite and positive.</exception>
-    public static FitResult<GammaGammaModel> DeserializeGammaGamma(string json) => Read(json, ProbabilisticJsonContext.Default.FitResultGammaGammaModel);
+    /// <exception cref="JsonException">The JSON is malformed, a required member is missing, or the <c>Parameters</c> list disagrees with <c>Model</c> (one source of truth: an edited copy is never silently ignored).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A model parameter is outside the computable range; the parameter name is the JSON field (e.g. <c>Model.R</c>).</exception>
+    public static FitResult<GammaGammaModel> DeserializeGammaGamma(string json) => GammaGammaDefinition.Instance.Read(json);
 
     /// <summary>Writes a BG/BB fit.</summary>
     /// <param name="fit">The fit.</param>

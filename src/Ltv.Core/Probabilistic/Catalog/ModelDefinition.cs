@@ -1,0 +1,73 @@
+using Ltv.Core.Domain;
+using Ltv.Core.History;
+using Ltv.Core.Probabilistic.Fitting;
+
+namespace Ltv.Core.Probabilistic.Catalog;
+
+/// <summary>
+/// A model kind declared once: its names, parameters, the summary columns it reads, how it is fitted, built from
+/// parameters, written to and read from JSON, and what it predicts. The <c>ltv</c> commands, their help and
+/// <see cref="ModelCatalog.Load"/> work from these declarations only.
+/// </summary>
+/// <remarks>
+/// Derive from <see cref="ModelDefinition{TModel}"/> (or <see cref="CountModelDefinition{TModel}"/> for a
+/// purchase-count model) and add the instance to a <see cref="ModelCatalog"/>; see docs/probabilistic.md,
+/// "Adding a model". Implementations are immutable and thread safe.
+/// </remarks>
+public abstract class ModelDefinition
+{
+    /// <summary>The command-line name (lower case, no spaces), e.g. <c>bgnbd</c>.</summary>
+    public abstract string Key { get; }
+
+    /// <summary>The model's name as written in the JSON's <c>ModelName</c>, e.g. <c>BG/NBD</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>One line for help texts.</summary>
+    public abstract string Description { get; }
+
+    /// <summary>The parameters in the model's order, named as in the literature (and as <c>--param</c> takes them).</summary>
+    public abstract IReadOnlyList<string> ParameterNames { get; }
+
+    /// <summary>The numeric summary columns the model fits on and predicts from (besides <c>customer_id</c>).</summary>
+    public abstract IReadOnlyList<string> InputColumns { get; }
+
+    /// <summary>The columns <see cref="FittedModel.Predict"/> returns, in order.</summary>
+    public abstract IReadOnlyList<string> PredictionColumns { get; }
+
+    /// <summary>Whether predictions need a horizon (in the model's time unit).</summary>
+    public abstract bool PredictionNeedsHorizon { get; }
+
+    /// <summary>Whether the model's parameters are in a time unit (a spend model's are not).</summary>
+    public abstract bool HasTimeUnit { get; }
+
+    /// <summary>Fits the model to a summary.</summary>
+    /// <param name="summary">The customers, with <see cref="InputColumns"/>.</param>
+    /// <param name="unit">The time unit of the summary's time columns (must agree with <see cref="SummaryTable.Unit"/> when that is known).</param>
+    /// <param name="options">Fit settings, or <see langword="null"/> for <see cref="FitOptions.Default"/>.</param>
+    /// <param name="progress">Receives progress, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the fit.</param>
+    /// <returns>The fit, with its verdict; it may not have converged.</returns>
+    /// <exception cref="InvalidDataException">The summary lacks a column or holds values the model cannot use; the message names the row.</exception>
+    /// <exception cref="UnitMismatchException">The summary is in another unit than <paramref name="unit"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public abstract FittedModel Fit(SummaryTable summary, TimeUnit unit, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Builds the model from parameter values in <see cref="ParameterNames"/> order.</summary>
+    /// <param name="parameters">The values.</param>
+    /// <param name="unit">The time unit (ignored when <see cref="HasTimeUnit"/> is false).</param>
+    /// <returns>The model, not fitted.</returns>
+    /// <exception cref="ArgumentException">The number of values is wrong.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is outside the computable range; the message and <see cref="ArgumentException.ParamName"/> name the parameter.</exception>
+    public abstract FittedModel Create(IReadOnlyList<double> parameters, TimeUnit unit);
+
+    /// <summary>Reads a fit written by <see cref="FittedModel.ToJson"/>.</summary>
+    /// <param name="json">The JSON.</param>
+    /// <returns>The fit.</returns>
+    /// <exception cref="System.Text.Json.JsonException">The JSON is malformed, a member is missing, or its two copies of a parameter disagree.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is outside the computable range; the message names the JSON field.</exception>
+    public abstract FittedModel Deserialize(string json);
+
+    /// <summary>The <see cref="Key"/>.</summary>
+    /// <returns>The key.</returns>
+    public override string ToString() => Key;
+}

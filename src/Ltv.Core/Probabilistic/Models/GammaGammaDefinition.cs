@@ -1,0 +1,116 @@
+using System.Text.Json.Serialization.Metadata;
+
+using Ltv.Core.Domain;
+using Ltv.Core.History;
+using Ltv.Core.Probabilistic.Catalog;
+using Ltv.Core.Probabilistic.Fitting;
+using Ltv.Core.Probabilistic.Serialization;
+
+namespace Ltv.Core.Probabilistic.Models;
+
+/// <summary>
+/// The declaration of the Gamma-Gamma spend model (<c>gg</c>) for the <see cref="ModelCatalog"/>: it reads
+/// <c>frequency</c> and <c>monetary_value</c>, fits on the repeat customers and predicts <c>expected_avg_spend</c>.
+/// </summary>
+public sealed class GammaGammaDefinition : ModelDefinition<GammaGammaModel>
+{
+    private static readonly string[] Names = ["p", "q", "gamma"];
+    private static readonly string[] Inputs = [SummaryTable.FrequencyColumn, SummaryTable.MonetaryColumn];
+    private static readonly string[] Outputs = ["expected_avg_spend"];
+
+    private GammaGammaDefinition()
+    {
+    }
+
+    /// <summary>The one instance.</summary>
+    public static GammaGammaDefinition Instance { get; } = new();
+
+    /// <inheritdoc />
+    public override string Key => "gg";
+
+    /// <inheritdoc />
+    public override string Name => "Gamma-Gamma";
+
+    /// <inheritdoc />
+    public override string Description => "Gamma-Gamma spend per purchase (Fader, Hardie & Lee 2005)";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> ParameterNames => Names;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> InputColumns => Inputs;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> PredictionColumns => Outputs;
+
+    /// <inheritdoc />
+    public override bool PredictionNeedsHorizon => false;
+
+    /// <inheritdoc />
+    public override bool HasTimeUnit => false;
+
+    /// <inheritdoc />
+    protected override JsonTypeInfo<FitResult<GammaGammaModel>> JsonTypeInfo => ProbabilisticJsonContext.Default.FitResultGammaGammaModel;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<double> Values(GammaGammaModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return [model.P, model.Q, model.Gamma];
+    }
+
+    /// <inheritdoc />
+    public override TimeUnit? UnitOf(GammaGammaModel model) => null;
+
+    /// <inheritdoc />
+    protected override GammaGammaModel Build(IReadOnlyList<double> parameters, TimeUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return new GammaGammaModel(parameters[0], parameters[1], parameters[2]);
+    }
+
+    /// <inheritdoc />
+    public override FitResult<GammaGammaModel> FitTyped(SummaryTable summary, TimeUnit unit, FitOptions? options, IProgress<FitProgress>? progress, ICollection<string> notes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var frequency = summary.Frequency;
+        var monetary = summary.Monetary;
+        var repeaters = 0;
+        for (var i = 0; i < summary.Count; i++)
+        {
+            if (frequency[i] > 0)
+            {
+                repeaters++;
+                if (monetary[i] <= 0)
+                {
+                    throw summary.Error(i, SummaryTable.MonetaryColumn, "the Gamma-Gamma fit needs a mean repeat spend greater than 0 for every customer with frequency greater than 0");
+                }
+            }
+        }
+
+        return repeaters > 0
+            ? GammaGammaModel.Fit(frequency, monetary, options, progress, cancellationToken)
+            : throw new InvalidDataException($"{summary.Source}: the Gamma-Gamma fit needs customers with frequency greater than 0 (none of {summary.Count} rows).");
+    }
+
+    /// <inheritdoc />
+    protected override void Predict(GammaGammaModel model, SummaryTable summary, double? horizon, double[][] destination)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(destination);
+        var frequency = summary.Frequency;
+        var monetary = summary.Monetary;
+        for (var i = 0; i < summary.Count; i++)
+        {
+            try
+            {
+                destination[0][i] = model.ConditionalExpectedSpend(frequency[i], monetary[i]);
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new InvalidDataException($"the Gamma-Gamma model cannot predict the spend of {summary.Source}, line {summary.LineOf(i)} ({ex.Message})", ex);
+            }
+        }
+    }
+}
