@@ -17,7 +17,7 @@ public class ContractualLtvModelTests
     };
 
     /// <summary>Expected survivors of a monthly cohort of 10,000 under sBG(alpha, beta), 24 months, unrounded.</summary>
-    internal static double[] Cohort(double alpha, double beta)
+    public static double[] Cohort(double alpha, double beta)
     {
         var truth = new SbgModel(alpha, beta, TimeUnit.Month);
         return [.. Enumerable.Range(0, 25).Select(t => 10_000 * truth.Survival(t))];
