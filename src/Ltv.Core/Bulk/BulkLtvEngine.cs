@@ -16,7 +16,7 @@ namespace Ltv.Core.Bulk;
 /// <remarks>
 /// <para><b>Same numbers as the record-based API.</b> The engine takes one of the built-in strategies
 /// (<see cref="SimpleLtvModel"/>, <see cref="ChurnLtvModel"/>, <see cref="DiscountedLtvModel"/> with its
-/// options, <see cref="MarginLtvModel"/>) and performs, per customer, the same <see cref="decimal"/>
+/// options, <see cref="MarginLtvModel"/>, <see cref="ContractualLtvModel"/> with its fitted retention curve) and performs, per customer, the same <see cref="decimal"/>
 /// operations in the same order as <see cref="ILtvModel.Estimate(ValueDrivers)"/> on the drivers of row i:
 /// <c>AveragePurchaseValue = Money(apv[i], Currency)</c>, <c>PurchaseFrequency = PurchaseRate(frequency[i], FrequencyPer)</c>,
 /// <c>Lifespan = Duration(lifespan[i], LifespanUnit)</c> when the lifespan column is given, <c>Churn = ChurnRate(churn[i], ChurnPer)</c>,
@@ -25,7 +25,8 @@ namespace Ltv.Core.Bulk;
 /// <para><b>Columns read.</b> simple: APV, frequency, lifespan (or churn: lifespan = 1/churn; giving both columns throws
 /// <see cref="ConflictingInputException"/>, since one would be ignored). margin: those and
 /// gross margin, cost to serve optional. churn and discounted: APV, frequency, gross margin, churn, cost to
-/// serve optional. The CAC column is optional and only summed per segment.</para>
+/// serve optional. contractual: APV, frequency, gross margin, cost to serve optional (no churn column: the retention
+/// curve gives the lifetime; <see cref="BulkUnits.ChurnPer"/> must be the curve's contract period). The CAC column is optional and only summed per segment.</para>
 /// <para><b>Money.</b> Everything is <see cref="decimal"/>; per-segment totals are summed in a fixed order
 /// (see <see cref="BulkSegmentTotals"/>), so a parallel run gives exactly the digits of a sequential one and
 /// totals are exact to the cent.</para>
@@ -44,12 +45,13 @@ public sealed class BulkLtvEngine
     private readonly Kind _kind;
     private readonly DiscountedLtvOptions? _discount;
     private readonly long? _periods;
+    private readonly decimal _contractualFactor;
 
     /// <summary>Creates an engine for a built-in strategy and the units of the columns.</summary>
-    /// <param name="model">A <see cref="SimpleLtvModel"/>, <see cref="ChurnLtvModel"/>, <see cref="DiscountedLtvModel"/> or <see cref="MarginLtvModel"/>.</param>
+    /// <param name="model">A <see cref="SimpleLtvModel"/>, <see cref="ChurnLtvModel"/>, <see cref="DiscountedLtvModel"/>, <see cref="MarginLtvModel"/> or <see cref="ContractualLtvModel"/>.</param>
     /// <param name="units">The currency and time units of the columns.</param>
     /// <exception cref="ArgumentException">The model is not a built-in strategy (a <see cref="Probabilistic.Clv.ProbabilisticLtvModel"/> is not one: use <see cref="Probabilistic.Clv.ClvCalculator.Values"/>).</exception>
-    /// <exception cref="UnitMismatchException">The discounted model's discount rate or seasonal weights are not per <see cref="BulkUnits.ChurnPer"/>.</exception>
+    /// <exception cref="UnitMismatchException">The discounted model's discount rate or seasonal weights, or the contractual model's retention curve, are not per <see cref="BulkUnits.ChurnPer"/>.</exception>
     public BulkLtvEngine(ILtvModel model, BulkUnits units)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -62,9 +64,20 @@ public sealed class BulkLtvEngine
             MarginLtvModel => Kind.Margin,
             ChurnLtvModel => Kind.Churn,
             DiscountedLtvModel => Kind.Discounted,
-            Probabilistic.Clv.ProbabilisticLtvModel => throw new ArgumentException($"model must be one of the built-in strategies simple, margin, churn or discounted (was '{model.Name}'); value many customers with a fitted model through ClvCalculator.Values.", nameof(model)),
-            _ => throw new ArgumentException($"model must be one of the built-in strategies simple, margin, churn or discounted (was '{model.Name}').", nameof(model)),
+            ContractualLtvModel => Kind.Contractual,
+            Probabilistic.Clv.ProbabilisticLtvModel => throw new ArgumentException($"model must be one of the built-in strategies simple, margin, churn, discounted or contractual (was '{model.Name}'); value many customers with a fitted model through ClvCalculator.Values.", nameof(model)),
+            _ => throw new ArgumentException($"model must be one of the built-in strategies simple, margin, churn, discounted or contractual (was '{model.Name}').", nameof(model)),
         };
+        if (model is ContractualLtvModel contractual)
+        {
+            if (contractual.Retention.Unit != units.ChurnPer)
+            {
+                throw new UnitMismatchException(contractual.Retention.Unit, units.ChurnPer, "a contractual LTV in bulk (BulkUnits.ChurnPer is the calculation period and must be the retention curve's contract period)");
+            }
+
+            _contractualFactor = contractual.LifetimeFactor;
+        }
+
         if (model is DiscountedLtvModel discounted)
         {
             _discount = discounted.Options;
@@ -89,6 +102,7 @@ public sealed class BulkLtvEngine
         Margin,
         Churn,
         Discounted,
+        Contractual,
     }
 
     /// <summary>The strategy.</summary>
@@ -261,7 +275,11 @@ public sealed class BulkLtvEngine
         }
         else
         {
-            Require(c.Churn, nameof(ValueDrivers.Churn));
+            if (_kind is not Kind.Contractual)
+            {
+                Require(c.Churn, nameof(ValueDrivers.Churn));
+            }
+
             Need(Units.ChurnPer, Units.FrequencyPer);
             if (!c.CostToServe.IsEmpty)
             {
@@ -304,6 +322,9 @@ public sealed class BulkLtvEngine
                 break;
             case Kind.Churn:
                 Churn(c, start, output, valueBuckets);
+                break;
+            case Kind.Contractual:
+                Contractual(c, start, output, valueBuckets);
                 break;
             default:
                 Discounted(c, start, output, valueBuckets);
@@ -430,6 +451,25 @@ public sealed class BulkLtvEngine
             var (revenue, cost) = RevenueAndCost(c, i, offset);
             var ch = ChurnValue(churn[i], offset + i);
             var value = (cost is { } k ? revenue - k : revenue) / ch;
+            if (write)
+            {
+                output[i] = value.Amount;
+            }
+
+            ExactDecimalSum.Add(totals, segment * ExactDecimalSum.Buckets, value.Amount, bits);
+        }
+    }
+
+    private void Contractual(CustomerSpans c, int offset, Span<decimal> output, Span<Int128> totals)
+    {
+        var segments = c.SegmentIndex;
+        var write = !output.IsEmpty;
+        Span<int> bits = stackalloc int[4];
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var segment = CheckSegment(segments[i], totals.Length / ExactDecimalSum.Buckets, offset + i);
+            var (revenue, cost) = RevenueAndCost(c, i, offset);
+            var value = (cost is { } k ? revenue - k : revenue) * _contractualFactor;
             if (write)
             {
                 output[i] = value.Amount;

@@ -1,4 +1,5 @@
 using Ltv.Core.Domain;
+using Ltv.Core.Probabilistic.Contractual;
 using Ltv.Core.Strategies;
 using Ltv.Core.Validation;
 
@@ -67,6 +68,96 @@ public static class CacPayback
         var period = churn?.Per ?? marginPerPeriod.Per;
         var margin = marginPerPeriod.In(period).Amount;
         return SolveChecked(acquisitionCost, margin, Money.Zero(margin.Currency), period, churn, options ?? PaybackOptions.Default);
+    }
+
+    /// <summary>The fewest periods a payback on a retention curve searches before it reports never.</summary>
+    private const int CurvePeriodLimit = 10_000_000;
+
+    /// <summary>
+    /// Payback on a fitted retention curve: a subscriber acquired now is still paying in period t with probability S(t)
+    /// (<see cref="SbgModel.Survival(int)"/>), so the expected cumulative margin after n periods is
+    /// <c>C(n) = sum over t = 0..n-1 of m_t S(t) / (1+d)^t</c> (m_t = m w_t with seasonal weights); its limit is the
+    /// contractual LTV m x DEL.
+    /// </summary>
+    /// <param name="acquisitionCost">The CAC, zero or more.</param>
+    /// <param name="marginPerPeriod">The contribution per period of a paying subscriber; converted exactly into the curve's period.</param>
+    /// <param name="retention">The fitted retention curve; its unit is the calculation's period.</param>
+    /// <param name="options">Discounting, seasonality and rounding; <see cref="PaybackOptions.Default"/> when null.</param>
+    /// <returns>The payback, or never (also when it would take more than 10,000,000 periods).</returns>
+    /// <exception cref="CurrencyMismatchException">The CAC and margin currencies differ.</exception>
+    /// <exception cref="UnitMismatchException">The margin does not convert exactly, or the discount rate or weights are per another period.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Negative CAC or discount rate.</exception>
+    public static PaybackPeriod OnRetentionCurve(Money acquisitionCost, MoneyRate marginPerPeriod, SbgModel retention, PaybackOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(retention);
+        options ??= PaybackOptions.Default;
+        var period = retention.Unit;
+        var margin = marginPerPeriod.In(period).Amount;
+        CurrencyMismatchException.ThrowIfDifferent(margin.Currency, acquisitionCost.Currency, "a CAC payback");
+        Guard.NonNegative(acquisitionCost.Amount, nameof(acquisitionCost));
+        if (!Enum.IsDefined(options.Rounding))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Rounding, $"rounding must be a defined PaybackRounding (was '{options.Rounding}').");
+        }
+
+        var d = 0.0;
+        if (options.DiscountRate is { } rate)
+        {
+            if (rate.Per != period)
+            {
+                throw new UnitMismatchException(rate.Per, period, "a CAC payback (the discount rate must be per the retention curve's period)");
+            }
+
+            if (rate.Value < 0m)
+            {
+                throw Guard.OutOfRange("discountRate", "zero or more on a retention curve", Guard.Show(rate.Value));
+            }
+
+            d = (double)rate.Value;
+        }
+
+        var weights = options.Seasonality;
+        if (weights is not null && weights.Per != period)
+        {
+            throw new UnitMismatchException(weights.Per, period, "a CAC payback (seasonal weights must be per the retention curve's period)");
+        }
+
+        var del = retention.DiscountedExpectedLifetime(d);
+        Money? limit = weights is null && double.IsFinite(del) ? margin * Guard.ToDecimal(del, "lifetimeFactor") : null;
+        var target = acquisitionCost.Amount;
+        if (target == 0m)
+        {
+            return PaybackPeriod.After(0m, period, options.Rounding, limit);
+        }
+
+        if (limit is { } l && l.Amount <= target)
+        {
+            return PaybackPeriod.Never(period, limit);
+        }
+
+        // S(t) z^t by the retention recursion: S(t) = S(t-1) r(t).
+        var z = 1 / (1 + d);
+        var weight = 1.0;
+        var cumulative = 0m;
+        for (var t = 0; t < CurvePeriodLimit; t++)
+        {
+            weight = t == 0 ? 1 : weight * retention.Retention(t) * z;
+            var share = (decimal)weight * (weights?.Weights[t % weights.Count] ?? 1m);
+            var next = cumulative + (margin.Amount * share);
+            if (next >= target)
+            {
+                return Crossing(target, cumulative, next, t + 1, period, options.Rounding, limit);
+            }
+
+            if (weight < 1e-28)
+            {
+                break;
+            }
+
+            cumulative = next;
+        }
+
+        return PaybackPeriod.Never(period, limit);
     }
 
     private static PaybackPeriod SolveChecked(Money cac, Money revenue, Money cost, TimeUnit period, ChurnRate? churn, PaybackOptions options)

@@ -149,8 +149,8 @@ public sealed class PredictCommandTests(CdnowCliFixture cdnow) : IClassFixture<C
 
     [Theory]
     [InlineData("{ \"ModelName\": \"BG/NBD\",\n  \"Model\": { \"R\": 1,, } }", ", line 2, column ")]
-    [InlineData("{ \"ModelName\": \"sBG\" }", ": 'ModelName' must be BG/NBD, MBG/NBD, Pareto/NBD or Gamma-Gamma (was 'sBG')")]
-    [InlineData("[1, 2]", ": 'ModelName' must be BG/NBD, MBG/NBD, Pareto/NBD or Gamma-Gamma (was 'missing')")]
+    [InlineData("{ \"ModelName\": \"GGom/NBD\" }", ": 'ModelName' must be BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma, BG/BB or sBG (was 'GGom/NBD')")]
+    [InlineData("[1, 2]", ": 'ModelName' must be BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma, BG/BB or sBG (was 'missing')")]
     [InlineData("{ \"ModelName\": \"BG/NBD\" }", ", line 1, column 26: not a model JSON written by 'ltv fit' (JSON deserialization")]
     public void A_broken_model_file_is_bad_data_naming_the_file(string json, string expected)
     {

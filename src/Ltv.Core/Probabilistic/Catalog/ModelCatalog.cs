@@ -36,13 +36,15 @@ public sealed class ModelCatalog
         }
     }
 
-    /// <summary>The library's models: BG/NBD, MBG/NBD, Pareto/NBD and Gamma-Gamma.</summary>
+    /// <summary>The library's models: BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma, BG/BB and sBG.</summary>
     public static ModelCatalog BuiltIn { get; } = new(
     [
         BgNbdDefinition.Instance,
         MbgNbdDefinition.Instance,
         ParetoNbdDefinition.Instance,
         GammaGammaDefinition.Instance,
+        BgBbDefinition.Instance,
+        Contractual.SbgDefinition.Instance,
     ]);
 
     /// <summary>The model kinds, in registration order.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 
+using Ltv.Core.Probabilistic.Contractual;
 using Ltv.Core.Probabilistic.Fitting;
 using Ltv.Core.Probabilistic.Models;
 
@@ -11,4 +12,6 @@ namespace Ltv.Core.Probabilistic.Serialization;
 [JsonSerializable(typeof(FitResult<MbgNbdModel>))]
 [JsonSerializable(typeof(FitResult<ParetoNbdModel>))]
 [JsonSerializable(typeof(FitResult<GammaGammaModel>))]
+[JsonSerializable(typeof(FitResult<BgBbModel>))]
+[JsonSerializable(typeof(FitResult<SbgModel>))]
 public sealed partial class ProbabilisticJsonContext : JsonSerializerContext;

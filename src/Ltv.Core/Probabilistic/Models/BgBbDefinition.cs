@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text.Json.Serialization.Metadata;
+
+using Ltv.Core.Domain;
+using Ltv.Core.History;
+using Ltv.Core.Probabilistic.Catalog;
+using Ltv.Core.Probabilistic.Fitting;
+using Ltv.Core.Probabilistic.Serialization;
+
+namespace Ltv.Core.Probabilistic.Models;
+
+/// <summary>
+/// The declaration of the BG/BB discrete-opportunity model (<c>bgbb</c>) for the <see cref="ModelCatalog"/>: it reads
+/// <c>frequency</c> (x, transactions), <c>recency</c> (t_x, the opportunity of the last one) and <c>T</c> (n, opportunities
+/// after the first), whole numbers in opportunities, and predicts <c>expected_transactions</c> in the next n* opportunities
+/// (the horizon, whole) and <c>p_alive</c> at the next opportunity.
+/// </summary>
+public sealed class BgBbDefinition : ModelDefinition<BgBbModel>
+{
+    private static readonly string[] Names = ["alpha", "beta", "gamma", "delta"];
+    private static readonly string[] Inputs = [SummaryTable.FrequencyColumn, SummaryTable.RecencyColumn, SummaryTable.AgeColumn];
+    private static readonly string[] Outputs = ["expected_transactions", "p_alive"];
+
+    private BgBbDefinition()
+    {
+    }
+
+    /// <summary>The one instance.</summary>
+    public static BgBbDefinition Instance { get; } = new();
+
+    /// <inheritdoc />
+    public override string Key => "bgbb";
+
+    /// <inheritdoc />
+    public override string Name => "BG/BB";
+
+    /// <inheritdoc />
+    public override string Description => "BG/BB transactions at discrete opportunities (Fader, Hardie & Shang 2010)";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> ParameterNames => Names;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> InputColumns => Inputs;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> PredictionColumns => Outputs;
+
+    /// <inheritdoc />
+    public override bool PredictionNeedsHorizon => true;
+
+    /// <inheritdoc />
+    public override bool HasTimeUnit => true;
+
+    /// <inheritdoc />
+    protected override JsonTypeInfo<FitResult<BgBbModel>> JsonTypeInfo => ProbabilisticJsonContext.Default.FitResultBgBbModel;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<double> Values(BgBbModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return [model.Alpha, model.Beta, model.Gamma, model.Delta];
+    }
+
+    /// <inheritdoc />
+    public override TimeUnit? UnitOf(BgBbModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return model.Unit;
+    }
+
+    /// <inheritdoc />
+    protected override BgBbModel Build(IReadOnlyList<double> parameters, TimeUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return new BgBbModel(parameters[0], parameters[1], parameters[2], parameters[3], unit);
+    }
+
+    /// <inheritdoc />
+    public override FitResult<BgBbModel> FitTyped(SummaryTable summary, TimeUnit unit, FitOptions? options, IProgress<FitProgress>? progress, ICollection<string> notes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(notes);
+        for (var i = 0; i < summary.Count; i++)
+        {
+            Row(summary, i);
+        }
+
+        var (patterns, leftOut) = summary.ToPatterns(unit);
+        if (leftOut > 0)
+        {
+            notes.Add($"left out {leftOut} customers with T = 0 (no opportunity after the first yet)");
+        }
+
+        return BgBbModel.Fit(patterns, options, progress, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override void Predict(BgBbModel model, SummaryTable summary, double? horizon, double[][] destination)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(destination);
+        var h = horizon ?? 0;
+        if (h != Math.Floor(h) || h < 0 || h > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(horizon), $"horizon must be a whole number of opportunities, zero or more, for BG/BB (was {h.ToString("R", CultureInfo.InvariantCulture)}).");
+        }
+
+        for (var i = 0; i < summary.Count; i++)
+        {
+            var (x, tx, n) = Row(summary, i);
+            destination[0][i] = model.ConditionalExpectedTransactions((int)h, x, tx, n);
+            destination[1][i] = model.ProbabilityAlive(x, tx, n);
+        }
+    }
+
+    private static (int X, int Recency, int N) Row(SummaryTable summary, int i)
+    {
+        var x = summary.Frequency[i];
+        var tx = summary.Recency[i];
+        var n = summary.Age[i];
+        if (n != Math.Floor(n) || n < 0 || n > int.MaxValue)
+        {
+            throw summary.Error(i, SummaryTable.AgeColumn, "BG/BB needs T as a whole number of opportunities, zero or more");
+        }
+
+        if (tx != Math.Floor(tx) || tx < 0 || tx > n)
+        {
+            throw summary.Error(i, SummaryTable.RecencyColumn, "BG/BB needs recency as a whole number of opportunities between 0 and T");
+        }
+
+        if (x != Math.Floor(x) || x < 0 || x > tx || (x == 0) != (tx == 0))
+        {
+            throw summary.Error(i, SummaryTable.FrequencyColumn, "BG/BB needs frequency as a whole number between 1 and recency (one transaction per opportunity), 0 exactly when recency is 0");
+        }
+
+        return ((int)x, (int)tx, (int)n);
+    }
+}
