@@ -144,7 +144,10 @@ public sealed record ValueCase
         throw new ArgumentException($"DiscountRate cannot be changed to {rate}: the model '{Model.Name}' takes no discount rate and the case's payback options give none (use a DiscountedLtvModel or PaybackOptions.DiscountRate).", "driver");
     }
 
-    internal string Describe(ScenarioDriver driver) => driver switch
+    /// <summary>A driver's value in this case as text, such as <c>6 % per month</c>, <c>16 months</c> or <c>-</c> when not set.</summary>
+    /// <param name="driver">The driver.</param>
+    /// <returns>The text.</returns>
+    public string Describe(ScenarioDriver driver) => driver switch
     {
         ScenarioDriver.AveragePurchaseValue => Drivers.AveragePurchaseValue?.ToString() ?? "-",
         ScenarioDriver.PurchaseFrequency => Drivers.PurchaseFrequency?.ToString() ?? "-",
