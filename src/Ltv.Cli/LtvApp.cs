@@ -20,6 +20,7 @@ internal static class LtvApp
             PredictCommand.Create(output),
             ClvCommand.Create(output),
             ValueCommand.Create(output),
+            CompareCommand.Create(output),
         };
 
         var parse = root.Parse(args);

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Ltv.Cli.Input;
+using Ltv.Cli.Models;
+using Ltv.Core.History;
+using Ltv.Core.Probabilistic.Comparison;
+using Ltv.Core.Probabilistic.Models;
+
+namespace Ltv.Cli.Commands;
+
+/// <summary><c>ltv compare M1.json M2.json ... SUMMARY</c>: log-likelihood, parameters, AIC, BIC and nesting of count models on one summary.</summary>
+internal static class CompareCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var files = new Argument<string[]>("FILES") { Description = "two or more count-model JSON files written by 'ltv fit' (bgnbd, mbgnbd, pnbd), then the summary CSV they were fitted on", Arity = new ArgumentArity(3, 64) };
+        var command = new Command("compare", "Compare count models on one summary: log-likelihood, parameters, AIC, BIC, and whether a likelihood-ratio test applies.")
+        {
+            files,
+        };
+        command.SetAction(parse =>
+        {
+            var paths = parse.GetValue(files)!;
+            var summaryPath = paths[^1];
+            var models = new List<(string Path, ICountModel Model)>();
+            foreach (var path in paths[..^1])
+            {
+                var loaded = ModelFile.Load(path, "compare", "a count model (BG/NBD, MBG/NBD or Pareto/NBD)", kind => kind != ModelKind.GammaGamma);
+                models.Add((path, loaded.Count!));
+            }
+
+            var unit = models[0].Model.Unit;
+            foreach (var (path, model) in models)
+            {
+                if (model.Unit != unit)
+                {
+                    throw new InvalidDataException($"{path}: the model was fitted on data in {CommonOptions.Plural(model.Unit)}, but {models[0].Path} on data in {CommonOptions.Plural(unit)}; compare models of the same summary.");
+                }
+            }
+
+            var duplicate = models.GroupBy(m => m.Model.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate is not null)
+            {
+                throw new UsageException($"FILES: {string.Join(" and ", duplicate.Select(m => m.Path))} both hold a {duplicate.Key} model; compare different models.");
+            }
+
+            var table = SummaryReader.Read(summaryPath);
+            var keep = Enumerable.Range(0, table.Count).Where(i => table.Age[i] > 0).ToArray();
+            if (keep.Length == 0)
+            {
+                throw new InvalidDataException($"{table.File}: no customer with T greater than 0 to evaluate the models on ({table.Count} rows).");
+            }
+
+            var patterns = RfmPatterns.Compress(
+                keep.Select(i => table.Frequency[i]).ToArray(),
+                keep.Select(i => table.Recency[i]).ToArray(),
+                keep.Select(i => table.Age[i]).ToArray(),
+                unit);
+            var comparison = ModelComparison.Compare(models.Select(m => ModelFit.Evaluate(m.Model, patterns)));
+            output.Write(comparison.ToText());
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
