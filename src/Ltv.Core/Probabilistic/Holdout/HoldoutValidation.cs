@@ -70,6 +70,15 @@ public static class HoldoutValidation
             _ => days / (double)(options.Convention ?? CalendarConvention.Julian).DaysPer(options.Unit),
         };
 
+    /// <summary>One calendar month in the options' unit (Julian or the options' convention: 365.25 / 12 days = 4.348 weeks).</summary>
+    internal static decimal MonthInUnits(SummaryOptions options) =>
+        options.Unit switch
+        {
+            TimeUnit.Month => 1m,
+            TimeUnit.Year => 1m / 12m,
+            _ => (options.Convention ?? CalendarConvention.Julian).DaysPer(TimeUnit.Month) / (options.Unit == TimeUnit.Week ? 7m : 1m),
+        };
+
     private static double HoldoutLength(SummaryOptions options, string paramName)
     {
         if (options.CalibrationEnd is not { } end || end >= options.ObservationEnd)
