@@ -141,3 +141,22 @@ public class HoldoutValidationTests
         ErrorAssert.Throws<ArgumentException>(() => TransactionTracking.Compute(CdnowFits.BgNbd.Model, Cdnow.Value.Log, CdnowDatasets.StandardOptions with { Grouping = TransactionGrouping.SamePeriod }), "Grouping", "SamePeriod");
     }
 }
+
+public class FrequencyRecencyMatrixTests
+{
+    [Fact]
+    public void Cells_are_the_model_predictions_and_impossible_cells_are_zero()
+    {
+        var model = new BgNbdModel(0.243, 4.414, 0.793, 2.426, TimeUnit.Week);
+
+        var matrix = FrequencyRecencyMatrix.Compute(model, 38.86, 39, maximumFrequency: 5, columns: 3);
+
+        Assert.Equal([0, 19.43, 38.86], matrix.Recency);
+        Assert.Equal(model.ProbabilityAlive(2, 19.43, 38.86), matrix.ProbabilityAlive[2][1]);
+        Assert.Equal(model.ConditionalExpectedPurchases(39, 5, 38.86, 38.86), matrix.ExpectedPurchases[5][2]);
+        Assert.Equal(1.0, matrix.ProbabilityAlive[0][0]);
+        Assert.Equal(0.0, matrix.ProbabilityAlive[0][1]);
+        Assert.Equal(0.0, matrix.ExpectedPurchases[3][0]);
+        ErrorAssert.Throws<ArgumentOutOfRangeException>(() => FrequencyRecencyMatrix.Compute(model, 0, 39), "age", "0");
+    }
+}
