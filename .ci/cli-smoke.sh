@@ -74,6 +74,14 @@ ltv value --strategy simple --currency SEK --apv 500 --frequency 6/year --lifesp
 grep -qx 'value: 9000' value.txt && grep -qx 'currency: SEK' value.txt || fail "value printed: $(cat value.txt)"
 ok "value --strategy simple: 9000 SEK"
 
+ltv value --strategy simple --currency NOK --apv 400 --frequency 1/month --vary lifespan=10..16months >vary.txt
+grep -q '^LTV  *4,000.00 NOK  6,400.00 NOK  +2,400.00 NOK (+60 %)$' vary.txt || fail "value --vary printed: $(cat vary.txt)"
+ok "value --vary lifespan=10..16months: 4,000 -> 6,400 NOK"
+
+ltv compare bgnbd.json mbgnbd.json pnbd.json summary.csv >compare.txt
+grep -q '^   2  BG/NBD       4    -9582.4292' compare.txt && grep -q '^BG/NBD vs MBG/NBD: not nested' compare.txt || fail "compare printed: $(cat compare.txt)"
+ok "compare: AIC/BIC table, BG/NBD LL -9582.4292, not nested"
+
 expect_exit 2 "bad usage (fit with an unknown model)" ltv fit sbg summary.csv
 expect_exit 2 "bad usage (predict without --horizon)" ltv predict bgnbd.json summary.csv
 printf 'customer_id,frequency,recency,T,monetary_value\n0001,2,30.4,38.9,22.35\n0002,1,x,38.9,10\n' >bad.csv

@@ -34,6 +34,7 @@ internal static class LtvApp
             PredictCommand.Create(catalog, output),
             ClvCommand.Create(catalog, output),
             ValueCommand.Create(output),
+            CompareCommand.Create(catalog, output),
         };
 
         var parse = root.Parse(args);

@@ -25,9 +25,13 @@ internal static class ValueCommand
         timing.AcceptOnlyFromAmong("start", "not-counted");
         var horizon = new Option<string?>("--horizon") { Description = "finite horizon, e.g. '5 years' (discounted; default infinite)" };
 
+        var vary = new Option<string[]>("--vary") { Description = $"what if: DRIVER=FROM..TO, e.g. churn=0.10..0.06/month or lifespan=10..16months; repeatable; FROM replaces the driver's option ({ValueScenario.DriverNames})", Arity = ArgumentArity.ZeroOrMore };
+        var cac = new Option<string?>("--cac") { Description = "acquisition cost per customer, e.g. 1000: adds LTV:CAC and payback to the --vary table" };
+        var steps = new Option<int?>("--steps") { Description = "with one --vary: also print a sweep of N evenly spaced values from FROM to TO" };
+
         var command = new Command("value", "Value a customer or segment with the simple, churn, discounted or margin strategy.")
         {
-            strategy, currency, apv, frequency, lifespan, margin, churn, costToServe, discountRate, timing, horizon,
+            strategy, currency, apv, frequency, lifespan, margin, churn, costToServe, discountRate, timing, horizon, vary, cac, steps,
         };
         command.SetAction(parse =>
         {
@@ -82,6 +86,16 @@ internal static class ValueCommand
                 "margin" => MarginLtvModel.Instance,
                 _ => Discounted(parse.GetValue(discountRate), parse.GetValue(timing)!, parse.GetValue(horizon)),
             };
+
+            if (parse.GetValue(vary) is { Length: > 0 } varies)
+            {
+                return ValueScenario.Run(output, model, drivers, cur, varies, parse.GetValue(cac), parse.GetValue(steps));
+            }
+
+            if (parse.GetValue(cac) is not null || parse.GetValue(steps) is not null)
+            {
+                throw new UsageException("--cac and --steps go with --vary DRIVER=FROM..TO (e.g. --vary churn=0.10..0.06/month).");
+            }
 
             LtvEstimate estimate;
             try
