@@ -116,12 +116,13 @@ public sealed class BulkLtvEngine
     /// <param name="customerValues">Receives each customer's lifetime value; same length as the columns, or empty to compute totals only.</param>
     /// <param name="totals">Receives the per-segment totals (overwritten); its segment count bounds the segment indexes.</param>
     /// <exception cref="MissingInputException">A column the strategy needs is empty.</exception>
-    /// <exception cref="ArgumentException">Column or output lengths differ from the customer count, or the totals' currency differs.</exception>
+    /// <exception cref="ArgumentException">Column or output lengths differ from the customer count, the totals' currency differs, or customerValues shares memory with a column.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A value is outside its domain; the message names column, row and value.</exception>
     public void Compute(CustomerSpans columns, Span<decimal> customerValues, BulkSegmentTotals totals)
     {
         ArgumentNullException.ThrowIfNull(totals);
         Check(columns, customerValues.Length, totals);
+        OutputOverlap.Refuse(columns, customerValues);
         totals.Clear();
         RunRange(columns, 0, columns.Count, customerValues, totals.ValueBuckets, totals.CustomerArray, totals.CostBuckets);
         totals.Finish();
@@ -137,12 +138,13 @@ public sealed class BulkLtvEngine
     /// <param name="totals">Receives the per-segment totals (overwritten).</param>
     /// <param name="maxDegreeOfParallelism">At most this many ranges and threads; -1 (the default) uses the processor count.</param>
     /// <exception cref="MissingInputException">A column the strategy needs is empty.</exception>
-    /// <exception cref="ArgumentException">Column or output lengths differ from the customer count, or the totals' currency differs.</exception>
+    /// <exception cref="ArgumentException">Column or output lengths differ from the customer count, the totals' currency differs, or customerValues shares memory with a column.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A value is outside its domain; the first bad row in customer order is reported, as in a sequential run.</exception>
     public void ComputeParallel(CustomerColumns columns, Memory<decimal> customerValues, BulkSegmentTotals totals, int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(totals);
         Check(columns.AsSpans(), customerValues.Length, totals);
+        OutputOverlap.Refuse(columns.AsSpans(), customerValues.Span);
         if (maxDegreeOfParallelism is 0 or < -1)
         {
             throw Guard.OutOfRange(nameof(maxDegreeOfParallelism), "-1 or positive", maxDegreeOfParallelism.ToString(CultureInfo.InvariantCulture));

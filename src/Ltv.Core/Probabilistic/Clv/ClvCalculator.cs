@@ -71,13 +71,16 @@ public sealed class ClvCalculator
     /// <param name="age">T per customer.</param>
     /// <param name="averageSpend">m per customer.</param>
     /// <param name="destination">Receives the CLV per customer.</param>
-    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentException">The spans differ in length, or <paramref name="destination"/> shares memory with an input span.</exception>
     public void Values(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, ReadOnlySpan<double> averageSpend, Span<double> destination)
     {
         if (frequency.Length != recency.Length || frequency.Length != age.Length || frequency.Length != averageSpend.Length || frequency.Length != destination.Length)
         {
             throw new ArgumentException($"frequency, recency, age, averageSpend and destination must have the same length (were {frequency.Length}, {recency.Length}, {age.Length}, {averageSpend.Length}, {destination.Length}).", nameof(destination));
         }
+
+        CountModelExtensions.CheckSeparate(destination, nameof(destination), frequency, recency, age);
+        SpanOverlap.Refuse<double, double>(destination, nameof(destination), averageSpend, nameof(averageSpend));
 
         // Step by step over all customers, so the count model's bulk path shares its work across customers;
         // the arithmetic per customer is the same as in Value.

@@ -19,7 +19,7 @@ namespace Ltv.Core.Probabilistic.Models;
 /// loses its digits in double and the closed forms go wrong; they throw <see cref="ArgumentOutOfRangeException"/>
 /// naming t). Immutable, thread safe, value equality.</para>
 /// </remarks>
-public sealed record BgNbdModel : ICountModel, IBulkCountModel
+public sealed record BgNbdModel : IResidualTransactionsModel, IBulkCountModel
 {
     /// <summary>Creates a model from its parameters.</summary>
     /// <param name="r">Shape of the purchase-rate Gamma, positive.</param>
@@ -115,6 +115,19 @@ public sealed record BgNbdModel : ICountModel, IBulkCountModel
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         return BetaGeometric.ProbabilityOfCount(R, Alpha, A, B, count, BetaGeometric.Horizon(t, Alpha), modified: false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// No published closed form; derived in <see cref="BetaGeometricDert"/>: P(alive) · E[λ / (δ + λp)] over the posterior
+    /// Gamma(r+x, α+T) × Beta(a, b+x), the λ expectation in closed form (a scaled exponential integral) and the
+    /// p expectation by adaptive Gauss-Kronrod quadrature.
+    /// </remarks>
+    public double DiscountedExpectedResidualTransactions(double continuousDiscountRate, double frequency, double recency, double age)
+    {
+        Validation.Guard.FinitePositive(continuousDiscountRate);
+        HistoryGuard.Check(frequency, recency, age);
+        return BetaGeometricDert.Value(R, Alpha, A, B, modified: false, continuousDiscountRate, frequency, recency, age);
     }
 
     /// <inheritdoc />

@@ -14,12 +14,13 @@ public static class CountModelExtensions
     /// <param name="recency">t_x per customer.</param>
     /// <param name="age">T per customer.</param>
     /// <param name="destination">Receives one probability per customer.</param>
-    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentException">The spans differ in length, or <paramref name="destination"/> shares memory with an input span.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A customer's values break the conventions.</exception>
     public static void ProbabilityAlive(this ICountModel model, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
     {
         ArgumentNullException.ThrowIfNull(model);
         CheckLengths(frequency.Length, recency.Length, age.Length, destination.Length);
+        CheckSeparate(destination, nameof(destination), frequency, recency, age);
         if (model is IBulkCountModel bulk)
         {
             bulk.ProbabilityAliveBulk(frequency, recency, age, destination);
@@ -39,12 +40,13 @@ public static class CountModelExtensions
     /// <param name="recency">t_x per customer.</param>
     /// <param name="age">T per customer.</param>
     /// <param name="destination">Receives one expectation per customer.</param>
-    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentException">The spans differ in length, or <paramref name="destination"/> shares memory with an input span.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A customer's values break the conventions, or t is negative.</exception>
     public static void ConditionalExpectedPurchases(this ICountModel model, double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
     {
         ArgumentNullException.ThrowIfNull(model);
         CheckLengths(frequency.Length, recency.Length, age.Length, destination.Length);
+        CheckSeparate(destination, nameof(destination), frequency, recency, age);
         if (model is IBulkCountModel bulk)
         {
             bulk.ConditionalExpectedPurchasesBulk(t, frequency, recency, age, destination);
@@ -126,5 +128,13 @@ public static class CountModelExtensions
         {
             throw new ArgumentException($"frequency, recency, age and destination must have the same length (were {x}, {tx}, {t}, {destination}).", nameof(destination));
         }
+    }
+
+    /// <summary>An output span must not share memory with an input span (the bulk paths read inputs after writing outputs).</summary>
+    internal static void CheckSeparate(ReadOnlySpan<double> output, string outputName, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age)
+    {
+        SpanOverlap.Refuse(output, outputName, frequency, nameof(frequency));
+        SpanOverlap.Refuse(output, outputName, recency, nameof(recency));
+        SpanOverlap.Refuse(output, outputName, age, nameof(age));
     }
 }

@@ -17,7 +17,7 @@ namespace Ltv.Core.Probabilistic.Models;
 /// the conditional expectation uses the posterior Beta(a, b+x+1). Horizons are accepted up to 1e9 · α, as for
 /// <see cref="BgNbdModel"/>. Immutable, thread safe, value equality.</para>
 /// </remarks>
-public sealed record MbgNbdModel : ICountModel, IBulkCountModel
+public sealed record MbgNbdModel : IResidualTransactionsModel, IBulkCountModel
 {
     /// <summary>Creates a model from its parameters.</summary>
     /// <param name="r">Shape of the purchase-rate Gamma, positive.</param>
@@ -113,6 +113,19 @@ public sealed record MbgNbdModel : ICountModel, IBulkCountModel
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         return BetaGeometric.ProbabilityOfCount(R, Alpha, A, B, count, BetaGeometric.Horizon(t, Alpha), modified: true);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// No published closed form; derived in <see cref="BetaGeometricDert"/>: P(alive) · E[λ / (δ + λp)] over the posterior
+    /// Gamma(r+x, α+T) × Beta(a, b+x+1), the λ expectation in closed form (a scaled exponential integral) and the
+    /// p expectation by adaptive Gauss-Kronrod quadrature.
+    /// </remarks>
+    public double DiscountedExpectedResidualTransactions(double continuousDiscountRate, double frequency, double recency, double age)
+    {
+        Validation.Guard.FinitePositive(continuousDiscountRate);
+        HistoryGuard.Check(frequency, recency, age);
+        return BetaGeometricDert.Value(R, Alpha, A, B, modified: true, continuousDiscountRate, frequency, recency, age);
     }
 
     /// <inheritdoc />

@@ -21,12 +21,13 @@ namespace Ltv.Core.Probabilistic.Models;
 /// finite for customers with hundreds of thousands of purchases. E[X(t)] and E[Y(t) | x, t_x, T] are the
 /// closed forms of Fader &amp; Hardie's note (with the limit at s = 1); P(X(t) = n) is computed as one
 /// integral over the dropout time by adaptive Gauss-Kronrod quadrature; DERT as CLVTools reports it
-/// (continuous discounting). The fit evaluates ₂F₁ once per distinct (x, t_x) and (x, T) pair; its gradient is
+/// (continuous discounting, in closed form with the scaled exponential integral; bulk predictions and DERT go
+/// through <see cref="ResidualTransactionsExtensions"/> once per distinct pattern). The fit evaluates ₂F₁ once per distinct (x, t_x) and (x, T) pair; its gradient is
 /// analytic (term-by-term derivatives of the ₂F₁ series) wherever |α - β| / (α + y) ≤ 0.6 and that series does not cancel, as near the
 /// optimum of real data, and by finite differences elsewhere. Default start: r = s = 0.5, α = β = mean T / 3.
 /// Immutable, thread safe, value equality.</para>
 /// </remarks>
-public sealed record ParetoNbdModel : ICountModel, IBulkCountModel
+public sealed record ParetoNbdModel : IResidualTransactionsModel, IBulkCountModel
 {
     /// <summary>Creates a model from its parameters.</summary>
     /// <param name="r">Shape of the purchase-rate Gamma, positive.</param>
@@ -120,43 +121,29 @@ public sealed record ParetoNbdModel : ICountModel, IBulkCountModel
     }
 
     /// <inheritdoc />
-    void IBulkCountModel.ProbabilityAliveBulk(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
-    {
-        var cache = new Dictionary<(double X, double Y), double>();
-        var logS = Math.Log(S);
-        for (var i = 0; i < frequency.Length; i++)
-        {
-            double x = frequency[i], tx = recency[i], T = age[i];
-            HistoryGuard.Check(x, tx, T);
-            var bracket = ParetoNbdLikelihood.LogBracket(R, Alpha, S, Beta, logS, x, tx, T, CachedLogG(cache, x, tx), CachedLogG(cache, x, T), out var logAlive);
-            destination[i] = Math.Clamp(Math.Exp(logAlive - bracket), 0, 1);
-        }
-    }
+    void IBulkCountModel.ProbabilityAliveBulk(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination) =>
+        Bulk(0, frequency, recency, age, destination, expected: false);
 
     /// <inheritdoc />
     void IBulkCountModel.ConditionalExpectedPurchasesBulk(double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
     {
         HistoryGuard.Horizon(t);
-        ((IBulkCountModel)this).ProbabilityAliveBulk(frequency, recency, age, destination);
-        for (var i = 0; i < frequency.Length; i++)
-        {
-            destination[i] *= GivenAlive(t, frequency[i], age[i]);
-        }
+        Bulk(t, frequency, recency, age, destination, expected: true);
     }
 
-    private double GivenAlive(double t, double frequency, double age) =>
-        FiniteExpectation((R + frequency) / (Alpha + age) * (Beta + age) * ShapeIntegral(S - 1, t / (Beta + age)), t);
-
-    private double CachedLogG(Dictionary<(double X, double Y), double> cache, double x, double y)
+    /// <summary>P(alive) or E[Y(t) | x, t_x, T] once per distinct (x, t_x, T) pattern, scattered to the customers.</summary>
+    private void Bulk(double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination, bool expected)
     {
-        if (!cache.TryGetValue((x, y), out var value))
-        {
-            value = ParetoNbdLikelihood.LogG(R, Alpha, S, Beta, x, y);
-            cache.Add((x, y), value);
-        }
-
-        return value;
+        var patterns = PatternIndex.Build(frequency, recency, age);
+        var alive = new double[patterns.Count];
+        var conditional = expected ? new double[patterns.Count] : [];
+        ParetoNbdBulk.Compute(this, patterns, t, 1, alive, conditional, []);
+        patterns.Scatter(expected ? conditional : alive, destination);
     }
+
+    /// <summary>E[Y(t) | alive at T] for x repeat purchases and age T.</summary>
+    internal double GivenAlive(double t, double frequency, double age) =>
+        FiniteExpectation((R + frequency) / (Alpha + age) * (Beta + age) * ShapeIntegral(S - 1, t / (Beta + age)), t);
 
     /// <inheritdoc />
     public double ProbabilityAlive(double frequency, double recency, double age)
@@ -201,44 +188,16 @@ public sealed record ParetoNbdModel : ICountModel, IBulkCountModel
         return Math.Clamp(alive + died, 0, 1);
     }
 
-    /// <summary>
-    /// DERT: the discounted expected residual transactions of a customer (Fader, Hardie &amp; Lee 2005), as CLVTools
-    /// reports it: E[∫_T^∞ e^(-δ(τ-T)) dN(τ) | x, t_x, T] with continuous discounting at rate δ per <see cref="Unit"/>
-    /// = P(alive) · (r+x)/(α+T) · ∫₀^∞ e^(-δu) ((β+T)/(β+T+u))^s du (the last integral by quadrature).
-    /// </summary>
-    /// <param name="continuousDiscountRate">δ per <see cref="Unit"/>, positive; from an annual rate d and weekly data use ln(1 + d) / 52.</param>
-    /// <param name="frequency">x.</param>
-    /// <param name="recency">t_x.</param>
-    /// <param name="age">T.</param>
-    /// <returns>The discounted expected number of future transactions, zero or more.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">δ is not finite and positive, or the history breaks the conventions.</exception>
+    /// <inheritdoc />
+    /// <remarks>
+    /// As CLVTools reports it (continuous discounting): P(alive) · (r+x)/(α+T) · ∫₀^∞ e^(-δu) ((β+T)/(β+T+u))^s du, the
+    /// integral in closed form (β+T) e^z E_s(z), z = δ(β+T) (Fader, Hardie &amp; Lee 2005's δ^(s-1) (β+T)^s Ψ(s, s; δ(β+T))).
+    /// </remarks>
     public double DiscountedExpectedResidualTransactions(double continuousDiscountRate, double frequency, double recency, double age)
     {
         Guard.FinitePositive(continuousDiscountRate);
         var alive = ProbabilityAlive(frequency, recency, age);
-        var scale = Beta + age;
-        var delta = continuousDiscountRate;
-
-        // ∫₀^∞ e^(-δu) (1 + u/B)^(-s) du with u = v / (1 - v), v in [0, 1).
-        var integral = GaussKronrodRule.Integrate(
-            v =>
-            {
-                if (v >= 1)
-                {
-                    return 0;
-                }
-
-                var u = v / (1 - v);
-                return Math.Exp((-delta * u) - (S * SpecialFunctions.LogOnePlus(u / scale))) / ((1 - v) * (1 - v));
-            },
-            0,
-            1,
-            out _,
-            out _,
-            1e-10,
-            25,
-            15);
-        return alive * (R + frequency) / (Alpha + age) * integral;
+        return alive * ParetoNbdDert.GivenAlive(R, Alpha, S, Beta, continuousDiscountRate, frequency, age);
     }
 
     /// <summary>(1 - (1 + u)^(-k)) / k, and its limit ln(1 + u) at k = 0.</summary>
