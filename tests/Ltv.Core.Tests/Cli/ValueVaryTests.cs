@@ -42,10 +42,10 @@ public class ValueVaryTests
     [Fact]
     public void A_driver_the_strategy_ignores_is_noted()
     {
-        var (exit, output, _) = CliRunner.Run("value", "--strategy", "simple", "--currency", "NOK", "--apv", "400", "--frequency", "1/month", "--lifespan", "10mo", "--vary", "churn=0.1..0.06/month");
+        var (exit, output, _) = CliRunner.Run("value", "--strategy", "simple", "--currency", "NOK", "--apv", "400", "--frequency", "1/month", "--lifespan", "10mo", "--vary", "margin=0.5..0.8");
 
         Assert.Equal(0, exit);
-        Assert.Contains("note: the simple strategy does not read churn; its value is unchanged.", output, StringComparison.Ordinal);
+        Assert.Contains("note: the simple strategy does not read margin; its value is unchanged.", output, StringComparison.Ordinal);
     }
 
     [Theory]
