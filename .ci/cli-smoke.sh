@@ -39,7 +39,7 @@ expect_exit() {
 }
 
 ltv summarize "$log" --format cdnow --observation-end 1998-06-30 --calibration-end 1997-09-30 --unit week -o summary.csv >summarize.txt
-check_csv summary.csv "customer_id,frequency,recency,T,monetary_value,frequency_holdout,monetary_value_holdout,duration_holdout" 2357
+check_csv summary.csv "customer_id,frequency,recency,T,monetary_value,frequency_holdout,monetary_value_holdout,duration_holdout,time_unit" 2357
 grep -q '^read 6919 = accepted 6919 + rejected 0$' summarize.txt || fail "summarize did not report 'read 6919 = accepted 6919 + rejected 0'"
 ok "summarize: read 6919 = accepted 6919 + rejected 0"
 
@@ -82,7 +82,7 @@ ltv compare bgnbd.json mbgnbd.json pnbd.json summary.csv >compare.txt
 grep -q '^   2  BG/NBD       4    -9582.4292' compare.txt && grep -q '^BG/NBD vs MBG/NBD: not nested' compare.txt || fail "compare printed: $(cat compare.txt)"
 ok "compare: AIC/BIC table, BG/NBD LL -9582.4292, not nested"
 
-expect_exit 2 "bad usage (fit with an unknown model)" ltv fit sbg summary.csv
+expect_exit 2 "bad usage (fit with an unknown model)" ltv fit ggom summary.csv
 expect_exit 2 "bad usage (predict without --horizon)" ltv predict bgnbd.json summary.csv
 printf 'customer_id,frequency,recency,T,monetary_value\n0001,2,30.4,38.9,22.35\n0002,1,x,38.9,10\n' >bad.csv
 expect_exit 1 "bad data (a non-number in the summary)" ltv fit bgnbd bad.csv -o bad.json
