@@ -85,6 +85,28 @@ public static class ParquetLogReader
         }
     }
 
+    /// <summary>True when a Parquet stream has a top-level column of the name (case-insensitive); the stream is rewound.</summary>
+    /// <param name="stream">A readable, seekable Parquet stream.</param>
+    /// <param name="name">The column name.</param>
+    /// <param name="source">How messages name the stream.</param>
+    /// <returns>Whether the column is there.</returns>
+    /// <exception cref="InvalidDataException">The stream is not Parquet.</exception>
+    public static bool HasColumn(Stream stream, string name, string source = "stream")
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        var start = stream.Position;
+        try
+        {
+            using var reader = ParquetDataReader.OpenAsync(stream, source, CancellationToken.None).GetAwaiter().GetResult();
+            return Enumerable.Range(0, reader.FieldCount).Any(i => string.Equals(reader.GetName(i), name, StringComparison.OrdinalIgnoreCase));
+        }
+        finally
+        {
+            stream.Position = start;
+        }
+    }
+
     internal static FileStream Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
