@@ -106,7 +106,7 @@ internal sealed class ParquetDataReader : DbDataReader
     [return: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.PublicProperties)]
     public override Type GetFieldType(int ordinal) => _fields[ordinal].ClrType switch
     {
-        var t when t == typeof(string) => typeof(string),
+        var t when t == typeof(string) || t == typeof(ReadOnlyMemory<char>) => typeof(string),
         var t when t == typeof(long) => typeof(long),
         var t when t == typeof(int) => typeof(int),
         var t when t == typeof(short) => typeof(short),
@@ -125,7 +125,7 @@ internal sealed class ParquetDataReader : DbDataReader
     };
 
     /// <inheritdoc/>
-    public override string GetDataTypeName(int ordinal) => _fields[ordinal].ClrType.Name;
+    public override string GetDataTypeName(int ordinal) => GetFieldType(ordinal).Name;
 
     /// <inheritdoc/>
     public override bool Read()
@@ -315,7 +315,7 @@ internal sealed class ParquetDataReader : DbDataReader
         var type = field.ClrType;
         try
         {
-            if (type == typeof(string))
+            if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
             {
                 var values = new string?[rows];
                 await group.ReadAsync(field, values.AsMemory(), null, ct).ConfigureAwait(false);
