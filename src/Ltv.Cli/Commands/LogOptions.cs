@@ -1,4 +1,7 @@
 using System.CommandLine;
+using DbConnection = System.Data.Common.DbConnection;
+using DbDataReader = System.Data.Common.DbDataReader;
+using DbException = System.Data.Common.DbException;
 using System.Globalization;
 using Ltv.Cli.Input;
 using Ltv.Cli.Output;
@@ -8,13 +11,21 @@ using Ltv.Core.History;
 using Ltv.Core.IO;
 using Ltv.Core.IO.Db;
 using Ltv.Core.Parquet;
+using Npgsql;
 
 namespace Ltv.Cli.Commands;
 
 /// <summary>The options that say how to read a purchase log (shared by commands that read logs).</summary>
 internal sealed class LogOptions
 {
-    public Argument<string> Log { get; } = new("LOG") { Description = "the purchase log file, or - for standard input" };
+    public Argument<string?> Log { get; } = new("LOG") { Description = "the purchase log file, or - for standard input (leave it out with --sql)", Arity = ArgumentArity.ZeroOrOne };
+
+    public Option<string?> Sql { get; } = new("--sql") { Description = "read the purchases from a PostgreSQL query instead of LOG, e.g. \"SELECT customer_id, date, amount FROM orders\" (columns as --customer-column, --date-column, --amount-column say); needs --connection" };
+
+    public Option<string?> Connection { get; } = new("--connection") { Description = "PostgreSQL connection string for --sql, e.g. \"Host=localhost;Database=shop;Username=ltv\" (a password is better kept in PGPASSWORD or ~/.pgpass)" };
+
+    /// <summary>Opens a connection for --sql; PostgreSQL (Npgsql) unless a test gives another driver.</summary>
+    public Func<string, DbConnection> Connect { get; init; } = text => new NpgsqlConnection(text);
 
     public Option<string?> Format { get; } = MakeFormat();
 
@@ -43,7 +54,7 @@ internal sealed class LogOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Log);
-        foreach (var option in new Option[] { Format, CustomerColumn, DateColumn, AmountColumn, DateFormat, Currency, CurrencyColumn, Encoding, DecimalComma, SkipInvalid, Rejects, Refunds })
+        foreach (var option in new Option[] { Format, CustomerColumn, DateColumn, AmountColumn, DateFormat, Currency, CurrencyColumn, Encoding, DecimalComma, SkipInvalid, Rejects, Refunds, Sql, Connection })
         {
             command.Options.Add(option);
         }
@@ -52,10 +63,20 @@ internal sealed class LogOptions
     /// <summary>Reads the log as the options say; strict unless --skip-invalid. A CSV read of more than 2 s shows its progress on <paramref name="progress"/>.</summary>
     public LogReadResult Read(ParseResult parse, DateOnly? observationEnd, TextWriter? progress = null)
     {
-        var path = parse.GetValue(Log)!;
         var code = parse.GetValue(Currency)!;
         var currency = QuantityParser.Build(() => Ltv.Core.Domain.Currency.Of(code), "--currency", code);
         var mode = parse.GetValue(SkipInvalid) ? ReadMode.Lenient : ReadMode.Strict;
+        if (parse.GetValue(Sql) is { } sql)
+        {
+            return ReadQuery(parse, sql, currency, mode, observationEnd);
+        }
+
+        if (parse.GetValue(Connection) is not null)
+        {
+            throw new UsageException("--connection: only with --sql \"SELECT ...\" (the query that returns the purchases).");
+        }
+
+        var path = parse.GetValue(Log) ?? throw new UsageException("LOG: give the purchase log file (or - for standard input), or --sql \"SELECT ...\" with --connection.");
         InputFile.Check(path);
         var standardInput = InputFile.IsStandardInput(path);
         var encoding = parse.GetValue(Encoding) == "latin1" ? System.Text.Encoding.Latin1 : null;
@@ -103,6 +124,86 @@ internal sealed class LogOptions
 
         using var stream = new Output.ReadProgressStream(File.OpenRead(path), Path.GetFileName(path), progress);
         return CsvLogReader.Read(stream, Path.GetFileName(path), options);
+    }
+
+    /// <summary>
+    /// Runs the --sql query on the --connection database and reads its rows through <see cref="DbLogReader"/>, streaming,
+    /// with the rules of a file (strict or --skip-invalid, refunds, rows and columns named in messages).
+    /// </summary>
+    private LogReadResult ReadQuery(ParseResult parse, string sql, Currency currency, ReadMode mode, DateOnly? observationEnd)
+    {
+        var connectionText = parse.GetValue(Connection) ?? throw new UsageException("--sql: needs --connection, the connection string of the database to run the query on.");
+        if (parse.GetValue(Log) is { } log)
+        {
+            throw new UsageException($"LOG: give either a log file or --sql, not both (was '{log}').");
+        }
+
+        foreach (var (given, name) in new[] { (parse.GetValue(Format) is not null, "--format"), (parse.GetValue(Encoding) != "utf-8", "--encoding"), (parse.GetValue(DecimalComma), "--decimal-comma") })
+        {
+            if (given)
+            {
+                throw new UsageException($"{name}: describes a log file; leave it out with --sql (the database returns typed columns).");
+            }
+        }
+
+        var options = new DbLogOptions
+        {
+            Currency = currency,
+            Mode = mode,
+            ObservationEnd = observationEnd,
+            Refunds = RefundPolicyOf(parse.GetValue(Refunds)!),
+            DateFormat = parse.GetValue(DateFormat),
+            CustomerColumn = parse.GetValue(CustomerColumn) ?? "customer_id",
+            DateColumn = parse.GetValue(DateColumn) ?? "date",
+            AmountColumn = parse.GetValue(AmountColumn) ?? "amount",
+            CurrencyColumn = parse.GetValue(CurrencyColumn) is { } cc ? DbColumn.Named(cc) : (DbColumn?)null,
+            SourceName = "query",
+        };
+        DbConnection connection;
+        try
+        {
+            connection = Connect(connectionText);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--connection: not a valid connection string ({DataErrors.OneLine(e.Message).TrimEnd('.')}).", e);
+        }
+
+        using (connection)
+        {
+            try
+            {
+                connection.Open();
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                throw new IOException($"--connection: cannot connect to the database ({DataErrors.OneLine(e.Message).TrimEnd('.')}).", e);
+            }
+
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            DbDataReader reader;
+            try
+            {
+                reader = command.ExecuteReader();
+            }
+            catch (DbException e)
+            {
+                throw new InvalidDataException($"--sql: the database refused the query ({DataErrors.OneLine(e.Message).TrimEnd('.')}).", e);
+            }
+
+            using (reader)
+            {
+                try
+                {
+                    return DbLogReader.Read(reader, options);
+                }
+                catch (DbException e)
+                {
+                    throw new InvalidDataException($"--sql: the query failed while reading its rows ({DataErrors.OneLine(e.Message).TrimEnd('.')}).", e);
+                }
+            }
+        }
     }
 
     /// <summary>The log's format: --format when given, else parquet for a .parquet file, else csv.</summary>

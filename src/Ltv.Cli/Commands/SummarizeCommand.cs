@@ -14,9 +14,9 @@ namespace Ltv.Cli.Commands;
 /// </summary>
 internal static class SummarizeCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, Func<string, System.Data.Common.DbConnection>? connect = null)
     {
-        var log = new LogOptions();
+        var log = connect is null ? new LogOptions() : new LogOptions { Connect = connect };
         var observationEnd = new Option<string>("--observation-end") { Description = "last day observed, YYYY-MM-DD (rows after it are bad data)", Required = true };
         var calibrationEnd = new Option<string?>("--calibration-end") { Description = "last day of calibration, YYYY-MM-DD; later rows form the holdout" };
         var unit = new Option<string>("--unit") { Description = "day | week (default) | month | year (month and year: 365.25 days a year); recorded in the summary's time_unit column, which fit, predict and clv read", DefaultValueFactory = _ => "week" };
