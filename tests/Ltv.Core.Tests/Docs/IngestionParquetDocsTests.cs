@@ -1,5 +1,6 @@
 using Ltv.Core.Datasets;
 using Ltv.Core.Domain;
+using Ltv.Core.History;
 using Ltv.Core.IO;
 using Ltv.Core.IO.Db;
 using Ltv.Core.Parquet;
