@@ -22,14 +22,15 @@ internal static class LtvApp
     /// <param name="output">Standard output.</param>
     /// <param name="error">Standard error: one line per failure.</param>
     /// <param name="catalog">The models fit, predict and clv know, or <see langword="null"/> for <see cref="ModelCatalog.BuiltIn"/>.</param>
+    /// <param name="connect">Opens the database of <c>summarize --sql --connection</c>, or <see langword="null"/> for PostgreSQL (Npgsql); tests give another driver.</param>
     /// <returns>0 on success, 1 on bad data, 2 on bad usage.</returns>
-    public static int Run(string[] args, Stream input, TextWriter output, TextWriter error, ModelCatalog? catalog = null)
+    public static int Run(string[] args, Stream input, TextWriter output, TextWriter error, ModelCatalog? catalog = null, Func<string, System.Data.Common.DbConnection>? connect = null)
     {
         catalog ??= ModelCatalog.BuiltIn;
         using var standardInput = StandardInput.Use(input);
         var root = new RootCommand("ltv: customer lifetime value from the command line (Ltv.Core).")
         {
-            SummarizeCommand.Create(output, error),
+            SummarizeCommand.Create(output, error, connect),
             FitCommand.Create(catalog, output, error),
             PredictCommand.Create(catalog, output),
             ClvCommand.Create(catalog, output),

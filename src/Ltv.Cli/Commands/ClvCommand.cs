@@ -22,7 +22,7 @@ internal static class ClvCommand
     {
         var countModel = new Option<string>("--count-model") { Description = "a BG/NBD, MBG/NBD or Pareto/NBD model JSON written by 'ltv fit' (- for standard input)", Required = true };
         var spendModel = new Option<string>("--spend-model") { Description = "a Gamma-Gamma model JSON written by 'ltv fit gg' (- for standard input)", Required = true };
-        var summary = new Argument<string>("SUMMARY") { Description = "the summary CSV written by 'ltv summarize', or - for standard input" };
+        var summary = new Argument<string>("SUMMARY") { Description = "the summary (CSV, or Parquet ending in .parquet) written by 'ltv summarize', or - for standard input" };
         var months = new Option<string>("--months") { Description = "number of monthly steps (lifetimes' time), 1 to 100000", Required = true };
         var discountRate = new Option<string>("--discount-rate") { Description = "discount rate per month (lifetimes' discount_rate), e.g. 0.01", Required = true };
         var stepWeeks = new Option<string?>("--step-weeks") { Description = "length of a step in weeks for weekly models (default 4.345, lifetimes' month)" };

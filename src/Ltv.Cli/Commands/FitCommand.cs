@@ -18,7 +18,7 @@ internal static class FitCommand
     {
         var model = new Argument<string>("MODEL") { Description = string.Join(" | ", catalog.Keys) + ": " + string.Join("; ", catalog.Definitions.Select(d => $"{d.Key} = {d.Description}, reads {string.Join(", ", d.InputColumns)}")) };
         model.AcceptOnlyFromAmong([.. catalog.Keys]);
-        var summary = new Argument<string>("SUMMARY") { Description = "the summary CSV written by 'ltv summarize', or - for standard input" };
+        var summary = new Argument<string>("SUMMARY") { Description = "the summary (CSV, or Parquet ending in .parquet) written by 'ltv summarize', or - for standard input" };
         var unit = CommonOptions.Unit("time unit of the summary's recency and T when the file does not record it (a time_unit column): day | week (default) | month | year; must match the file's; recorded in the model");
         var maxIterations = new Option<int?>("--max-iterations") { Description = "optimizer iteration budget (default 1000)" };
         var maxSeconds = new Option<string?>("--max-seconds") { Description = "wall-clock budget of the fit in seconds (default 60)" };

@@ -1,19 +1,33 @@
 using System.CommandLine;
+using DbConnection = System.Data.Common.DbConnection;
+using DbDataReader = System.Data.Common.DbDataReader;
+using DbException = System.Data.Common.DbException;
 using System.Globalization;
 using Ltv.Cli.Input;
 using Ltv.Cli.Output;
 using Ltv.Cli.Parsing;
 using Ltv.Core.Domain;
+using Ltv.Core.History;
 using Ltv.Core.IO;
+using Ltv.Core.IO.Db;
+using Ltv.Core.Parquet;
+using Npgsql;
 
 namespace Ltv.Cli.Commands;
 
 /// <summary>The options that say how to read a purchase log (shared by commands that read logs).</summary>
 internal sealed class LogOptions
 {
-    public Argument<string> Log { get; } = new("LOG") { Description = "the purchase log file, or - for standard input" };
+    public Argument<string?> Log { get; } = new("LOG") { Description = "the purchase log file, or - for standard input (leave it out with --sql)", Arity = ArgumentArity.ZeroOrOne };
 
-    public Option<string> Format { get; } = MakeFormat();
+    public Option<string?> Sql { get; } = new("--sql") { Description = "read the purchases from a PostgreSQL query instead of LOG, e.g. \"SELECT customer_id, date, amount FROM orders\" (columns as --customer-column, --date-column, --amount-column say); needs --connection" };
+
+    public Option<string?> Connection { get; } = new("--connection") { Description = "PostgreSQL connection string for --sql, e.g. \"Host=localhost;Database=shop;Username=ltv\" (a password is better kept in PGPASSWORD or ~/.pgpass)" };
+
+    /// <summary>Opens a connection for --sql; PostgreSQL (Npgsql) unless a test gives another driver.</summary>
+    public Func<string, DbConnection> Connect { get; init; } = text => new NpgsqlConnection(text);
+
+    public Option<string?> Format { get; } = MakeFormat();
 
     public Option<string?> CustomerColumn { get; } = new("--customer-column") { Description = "CSV header of the customer id (default customer_id)" };
 
@@ -33,12 +47,14 @@ internal sealed class LogOptions
 
     public Option<bool> SkipInvalid { get; } = new("--skip-invalid") { Description = "keep going past bad rows and write each with its reason to the rejects file (default: the first bad row stops the run)" };
 
-    public Option<string?> Rejects { get; } = new("--rejects") { Description = "where --skip-invalid writes rejected rows (default OUT.rejects.csv, or rejects.csv without -o)" };
+    public Option<string?> Rejects { get; } = new("--rejects") { Description = "where --skip-invalid writes rejected rows (default OUT.rejects.csv, or rejects.csv without -o); only with --skip-invalid" };
+
+    public Option<string> Refunds { get; } = MakeRefunds();
 
     public void AddTo(Command command)
     {
         command.Arguments.Add(Log);
-        foreach (var option in new Option[] { Format, CustomerColumn, DateColumn, AmountColumn, DateFormat, Currency, CurrencyColumn, Encoding, DecimalComma, SkipInvalid, Rejects })
+        foreach (var option in new Option[] { Format, CustomerColumn, DateColumn, AmountColumn, DateFormat, Currency, CurrencyColumn, Encoding, DecimalComma, SkipInvalid, Rejects, Refunds, Sql, Connection })
         {
             command.Options.Add(option);
         }
@@ -47,14 +63,31 @@ internal sealed class LogOptions
     /// <summary>Reads the log as the options say; strict unless --skip-invalid. A CSV read of more than 2 s shows its progress on <paramref name="progress"/>.</summary>
     public LogReadResult Read(ParseResult parse, DateOnly? observationEnd, TextWriter? progress = null)
     {
-        var path = parse.GetValue(Log)!;
         var code = parse.GetValue(Currency)!;
         var currency = QuantityParser.Build(() => Ltv.Core.Domain.Currency.Of(code), "--currency", code);
         var mode = parse.GetValue(SkipInvalid) ? ReadMode.Lenient : ReadMode.Strict;
+        if (parse.GetValue(Sql) is { } sql)
+        {
+            return ReadQuery(parse, sql, currency, mode, observationEnd);
+        }
+
+        if (parse.GetValue(Connection) is not null)
+        {
+            throw new UsageException("--connection: only with --sql \"SELECT ...\" (the query that returns the purchases).");
+        }
+
+        var path = parse.GetValue(Log) ?? throw new UsageException("LOG: give the purchase log file (or - for standard input), or --sql \"SELECT ...\" with --connection.");
         InputFile.Check(path);
         var standardInput = InputFile.IsStandardInput(path);
         var encoding = parse.GetValue(Encoding) == "latin1" ? System.Text.Encoding.Latin1 : null;
-        if (parse.GetValue(Format) == "cdnow")
+        var refunds = RefundPolicyOf(parse.GetValue(Refunds)!);
+        var format = EffectiveFormat(parse);
+        if (format == "parquet")
+        {
+            return ReadParquet(parse, path, currency, mode, observationEnd, refunds, encoding, progress);
+        }
+
+        if (format == "cdnow")
         {
             if (encoding is not null || parse.GetValue(DecimalComma))
             {
@@ -63,13 +96,18 @@ internal sealed class LogOptions
                     : "--decimal-comma: the cdnow format has '.' decimals; use it with --format csv.");
             }
 
+            if (refunds != RefundPolicy.Reject)
+            {
+                throw new UsageException($"--refunds: the cdnow format has no refund lines (was '{parse.GetValue(Refunds)}'); use it with --format csv or parquet.");
+            }
+
             var cdnow = new CdnowLogOptions { Currency = currency, Mode = mode, ObservationEnd = observationEnd };
             return standardInput
                 ? CdnowLogReader.Read(StandardInput.Claim("LOG"), InputFile.StandardInputName, cdnow)
                 : CdnowLogReader.ReadFile(path, cdnow);
         }
 
-        var options = new CsvLogOptions { Currency = currency, Mode = mode, ObservationEnd = observationEnd, DateFormat = parse.GetValue(DateFormat), Encoding = encoding, CurrencyColumn = parse.GetValue(CurrencyColumn) };
+        var options = new CsvLogOptions { Currency = currency, Mode = mode, ObservationEnd = observationEnd, DateFormat = parse.GetValue(DateFormat), Encoding = encoding, CurrencyColumn = parse.GetValue(CurrencyColumn), Refunds = refunds };
         options = parse.GetValue(DecimalComma) ? options with { AmountFormat = new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "." } } : options;
         options = parse.GetValue(CustomerColumn) is { } c ? options with { CustomerColumn = c } : options;
         options = parse.GetValue(DateColumn) is { } d ? options with { DateColumn = d } : options;
@@ -88,6 +126,149 @@ internal sealed class LogOptions
         return CsvLogReader.Read(stream, Path.GetFileName(path), options);
     }
 
+    /// <summary>
+    /// Runs the --sql query on the --connection database and reads its rows through <see cref="DbLogReader"/>, streaming,
+    /// with the rules of a file (strict or --skip-invalid, refunds, rows and columns named in messages).
+    /// </summary>
+    private LogReadResult ReadQuery(ParseResult parse, string sql, Currency currency, ReadMode mode, DateOnly? observationEnd)
+    {
+        var connectionText = parse.GetValue(Connection) ?? throw new UsageException("--sql: needs --connection, the connection string of the database to run the query on.");
+        if (parse.GetValue(Log) is { } log)
+        {
+            throw new UsageException($"LOG: give either a log file or --sql, not both (was '{log}').");
+        }
+
+        foreach (var (given, name) in new[] { (parse.GetValue(Format) is not null, "--format"), (parse.GetValue(Encoding) != "utf-8", "--encoding"), (parse.GetValue(DecimalComma), "--decimal-comma") })
+        {
+            if (given)
+            {
+                throw new UsageException($"{name}: describes a log file; leave it out with --sql (the database returns typed columns).");
+            }
+        }
+
+        var options = new DbLogOptions
+        {
+            Currency = currency,
+            Mode = mode,
+            ObservationEnd = observationEnd,
+            Refunds = RefundPolicyOf(parse.GetValue(Refunds)!),
+            DateFormat = parse.GetValue(DateFormat),
+            CustomerColumn = parse.GetValue(CustomerColumn) ?? "customer_id",
+            DateColumn = parse.GetValue(DateColumn) ?? "date",
+            AmountColumn = parse.GetValue(AmountColumn) ?? "amount",
+            CurrencyColumn = parse.GetValue(CurrencyColumn) is { } cc ? DbColumn.Named(cc) : (DbColumn?)null,
+            SourceName = "query",
+        };
+        DbConnection connection;
+        try
+        {
+            connection = Connect(connectionText);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--connection: not a valid connection string ({DataErrors.OneLine(e.Message).TrimEnd('.')}).", e);
+        }
+
+        using (connection)
+        {
+            try
+            {
+                connection.Open();
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                throw new IOException($"--connection: cannot connect to the database ({DataErrors.OneLine(e.Message).TrimEnd('.')}).", e);
+            }
+
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            DbDataReader reader;
+            try
+            {
+                reader = command.ExecuteReader();
+            }
+            catch (DbException e)
+            {
+                throw new InvalidDataException($"--sql: the database refused the query ({DataErrors.OneLine(e.Message).TrimEnd('.')}).", e);
+            }
+
+            using (reader)
+            {
+                try
+                {
+                    return DbLogReader.Read(reader, options);
+                }
+                catch (DbException e)
+                {
+                    throw new InvalidDataException($"--sql: the query failed while reading its rows ({DataErrors.OneLine(e.Message).TrimEnd('.')}).", e);
+                }
+            }
+        }
+    }
+
+    /// <summary>The log's format: --format when given, else parquet for a .parquet file, else csv.</summary>
+    public string EffectiveFormat(ParseResult parse) =>
+        parse.GetValue(Format) ?? (parse.GetValue(Log) is { } path && path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? "parquet" : "csv");
+
+    /// <summary>The refund policy of --refunds.</summary>
+    public static RefundPolicy RefundPolicyOf(string text) => text switch
+    {
+        "net-same-day" => RefundPolicy.NetSameDay,
+        "drop" => RefundPolicy.Drop,
+        _ => RefundPolicy.Reject,
+    };
+
+    /// <summary>
+    /// Reads a Parquet log through <see cref="ParquetLogReader"/>: columns by name as for CSV; standard input is
+    /// read into memory first (Parquet needs to seek to its footer). Options that only mean something for text are refused.
+    /// </summary>
+    private LogReadResult ReadParquet(ParseResult parse, string path, Currency currency, ReadMode mode, DateOnly? observationEnd, RefundPolicy refunds, System.Text.Encoding? encoding, TextWriter? progress)
+    {
+        if (encoding is not null || parse.GetValue(DecimalComma))
+        {
+            throw new UsageException(encoding is not null
+                ? "--encoding: a Parquet file stores its text as UTF-8; leave --encoding out with --format parquet."
+                : "--decimal-comma: a Parquet file stores numbers, not text; leave --decimal-comma out with --format parquet.");
+        }
+
+        var options = new DbLogOptions
+        {
+            Currency = currency,
+            Mode = mode,
+            ObservationEnd = observationEnd,
+            Refunds = refunds,
+            DateFormat = parse.GetValue(DateFormat),
+            CustomerColumn = parse.GetValue(CustomerColumn) ?? "customer_id",
+            DateColumn = parse.GetValue(DateColumn) ?? "date",
+            AmountColumn = parse.GetValue(AmountColumn) ?? "amount",
+            CurrencyColumn = parse.GetValue(CurrencyColumn) is { } cc ? DbColumn.Named(cc) : (DbColumn?)null,
+            SourceName = InputFile.DisplayName(path),
+        };
+        Stream stream;
+        if (InputFile.IsStandardInput(path))
+        {
+            stream = new MemoryStream();
+            StandardInput.Claim("LOG").CopyTo(stream);
+            stream.Position = 0;
+        }
+        else
+        {
+            stream = File.OpenRead(path);
+            stream = progress is null ? stream : new Output.ReadProgressStream(stream, Path.GetFileName(path), progress);
+        }
+
+        using (stream)
+        {
+            // As for CSV: a column named currency, if any, is the per-row currency unless --currency-column names another.
+            if (options.CurrencyColumn is null && ParquetLogReader.HasColumn(stream, "currency", options.SourceName))
+            {
+                options = options with { CurrencyColumn = "currency" };
+            }
+
+            return ParquetLogReader.Read(stream, options);
+        }
+    }
+
     /// <summary>Where --skip-invalid writes rejected rows; null without --skip-invalid.</summary>
     public string? RejectsPath(ParseResult parse, string? outputPath) =>
         parse.GetValue(SkipInvalid) ? parse.GetValue(Rejects) ?? (CsvOutput.IsStandardOutput(outputPath) ? "rejects.csv" : outputPath + ".rejects.csv") : null;
@@ -98,6 +279,11 @@ internal sealed class LogOptions
     /// </summary>
     public void CheckPaths(ParseResult parse, string? outputPath)
     {
+        if (parse.GetValue(Rejects) is { } rejects && !parse.GetValue(SkipInvalid))
+        {
+            throw new UsageException($"--rejects: only with --skip-invalid (was '{rejects}'); without --skip-invalid the first bad row stops the run and nothing is rejected: add --skip-invalid or leave --rejects out.");
+        }
+
         if (parse.GetValue(Rejects) == "-" && CsvOutput.IsStandardOutput(outputPath))
         {
             throw new UsageException("--rejects: '-' (standard output) is taken by the data; give -o FILE for the data, or a file for --rejects.");
@@ -122,13 +308,25 @@ internal sealed class LogOptions
             messages.WriteLine($"rejected rows written to {(CsvOutput.IsStandardOutput(rejectsPath) ? "standard output" : rejectsPath)}");
         }
 
-        if (parse.GetValue(Format) == "cdnow")
+        if (report.RefundRowsNetted + report.RowsCancelled > 0 || RefundPolicyOf(parse.GetValue(Refunds)!) == RefundPolicy.NetSameDay)
+        {
+            messages.WriteLine(string.Create(CultureInfo.InvariantCulture, $"refunds netted against the same customer's purchases of the day: {report.RefundRowsNetted} refund rows, {report.RowsCancelled} purchase rows cancelled (netted to zero)"));
+        }
+        else if (report.RefundRowsDropped > 0 || RefundPolicyOf(parse.GetValue(Refunds)!) == RefundPolicy.Drop)
+        {
+            messages.WriteLine(string.Create(CultureInfo.InvariantCulture, $"refunds dropped (purchases kept at their gross value): {report.RefundRowsDropped} rows"));
+        }
+
+        if (EffectiveFormat(parse) == "cdnow")
         {
             // The header is detected, so say what was decided: a first row taken for a header is never silent.
             messages.WriteLine(report.HeaderLine > 0 ? $"line {report.HeaderLine} read as a header" : "no header line (the first line is data)");
         }
 
-        messages.WriteLine(string.Create(CultureInfo.InvariantCulture, $"read {report.RowsRead} = accepted {report.RowsAccepted} + rejected {report.RowsRejected}"));
+        var refundRows = report.RefundRowsNetted + report.RefundRowsDropped + report.RowsCancelled;
+        messages.WriteLine(refundRows == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"read {report.RowsRead} = accepted {report.RowsAccepted} + rejected {report.RowsRejected}")
+            : string.Create(CultureInfo.InvariantCulture, $"read {report.RowsRead} = accepted {report.RowsAccepted} + rejected {report.RowsRejected} + refunds netted {report.RefundRowsNetted} + refunds dropped {report.RefundRowsDropped} + cancelled {report.RowsCancelled}"));
     }
 
     public static DateOnly Date(string text, string option) =>
@@ -143,10 +341,21 @@ internal sealed class LogOptions
         return encoding;
     }
 
-    private static Option<string> MakeFormat()
+    private static Option<string?> MakeFormat()
     {
-        var format = new Option<string>("--format") { Description = "csv (default) or cdnow (the CDNOW whitespace layout)", DefaultValueFactory = _ => "csv" };
-        format.AcceptOnlyFromAmong("csv", "cdnow");
+        var format = new Option<string?>("--format") { Description = "csv (default), cdnow (the CDNOW whitespace layout) or parquet (Apache Parquet; the default for a LOG ending in .parquet)" };
+        format.AcceptOnlyFromAmong("csv", "cdnow", "parquet");
         return format;
+    }
+
+    private static Option<string> MakeRefunds()
+    {
+        var refunds = new Option<string>("--refunds")
+        {
+            Description = "what a negative amount (a refund) does: reject (default: a bad row), net-same-day (subtract it from the same customer's purchases of that day; a day netted to zero is cancelled; a refund larger than the day's purchases is a bad row) or drop (leave it out and count it); never a negative spend",
+            DefaultValueFactory = _ => "reject",
+        };
+        refunds.AcceptOnlyFromAmong("reject", "net-same-day", "drop");
+        return refunds;
     }
 }

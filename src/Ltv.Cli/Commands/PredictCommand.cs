@@ -4,6 +4,7 @@ using Ltv.Cli.Input;
 using Ltv.Cli.Output;
 using Ltv.Core.History;
 using Ltv.Core.IO;
+using Ltv.Core.Parquet;
 using Ltv.Core.Probabilistic.Catalog;
 
 namespace Ltv.Cli.Commands;
@@ -19,11 +20,11 @@ internal static class PredictCommand
     {
         var keys = string.Join(" | ", catalog.Keys);
         var model = new Argument<string>("MODEL") { Description = $"a model JSON written by 'ltv fit' (- for standard input), or a model name ({keys}) with --param" };
-        var summary = new Argument<string>("SUMMARY") { Description = "the summary CSV written by 'ltv summarize', or - for standard input" };
+        var summary = new Argument<string>("SUMMARY") { Description = "the summary (CSV, or Parquet ending in .parquet) written by 'ltv summarize', or - for standard input" };
         var parameters = new Option<string[]>("--param") { Description = "name=value of a model parameter, once per parameter (with a model name): " + string.Join("; ", catalog.Definitions.Select(d => $"{d.Key} {string.Join(", ", d.ParameterNames)}")) };
         var horizon = new Option<string?>("--horizon") { Description = "predict purchases in (T, T + horizon], in the summary's time unit (required by the models that predict over a horizon: " + string.Join(", ", catalog.Definitions.Where(d => d.PredictionNeedsHorizon).Select(d => d.Key)) + ")" };
         var unit = CommonOptions.Unit("time unit of the summary when the file does not record it: day | week (default) | month | year; it must be the file's and the model's");
-        var outputPath = CommonOptions.Output("output CSV file");
+        var outputPath = CommonOptions.Output("output file: CSV, or Apache Parquet when it ends in .parquet");
 
         var command = new Command("predict", "Predict per customer what the model predicts: " + string.Join("; ", catalog.Definitions.Select(d => $"{d.Key} {string.Join(", ", d.PredictionColumns)}")) + ".")
         {
@@ -80,6 +81,12 @@ internal static class PredictCommand
             }
 
             var predictions = loaded.Predict(table, t);
+            if (CsvOutput.IsParquet(parse.GetValue(outputPath)))
+            {
+                CsvOutput.WriteBinary(parse.GetValue(outputPath)!, stream => ParquetPredictionWriter.WriteAsync(stream, table.CustomerIds, predictions).GetAwaiter().GetResult());
+                return ExitCodes.Success;
+            }
+
             CsvOutput.Write(parse.GetValue(outputPath), output, writer =>
             {
                 writer.WriteLine(string.Join(',', predictions.Columns.Prepend(SummaryCsvReader.IdColumn)));

@@ -4,6 +4,7 @@ using Ltv.Cli.Parsing;
 using Ltv.Core.Domain;
 using Ltv.Core.History;
 using Ltv.Core.IO;
+using Ltv.Core.Parquet;
 
 namespace Ltv.Cli.Commands;
 
@@ -13,14 +14,14 @@ namespace Ltv.Cli.Commands;
 /// </summary>
 internal static class SummarizeCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, Func<string, System.Data.Common.DbConnection>? connect = null)
     {
-        var log = new LogOptions();
+        var log = connect is null ? new LogOptions() : new LogOptions { Connect = connect };
         var observationEnd = new Option<string>("--observation-end") { Description = "last day observed, YYYY-MM-DD (rows after it are bad data)", Required = true };
         var calibrationEnd = new Option<string?>("--calibration-end") { Description = "last day of calibration, YYYY-MM-DD; later rows form the holdout" };
         var unit = new Option<string>("--unit") { Description = "day | week (default) | month | year (month and year: 365.25 days a year); recorded in the summary's time_unit column, which fit, predict and clv read", DefaultValueFactory = _ => "week" };
         unit.AcceptOnlyFromAmong("day", "week", "month", "year");
-        var outputPath = new Option<string?>("--output", "-o") { Description = "output CSV file (default, or -: standard output; the counts then go to standard error)" };
+        var outputPath = new Option<string?>("--output", "-o") { Description = "output file: CSV, or Apache Parquet when it ends in .parquet (default, or -: CSV to standard output; the counts then go to standard error)" };
 
         var command = new Command("summarize", "Summarize a purchase log per customer: frequency, recency, T, monetary value (and holdout).");
         log.AddTo(command);
@@ -42,7 +43,15 @@ internal static class SummarizeCommand
             log.CheckPaths(parse, path);
             var (purchases, report) = log.Read(parse, end, error);
             var summaries = purchases.Summarize(new SummaryOptions(end, timeUnit) { CalibrationEnd = split, Convention = CalendarConvention.Julian });
-            CsvOutput.Write(path, output, writer => Write(writer, summaries, split is not null));
+            if (CsvOutput.IsParquet(path))
+            {
+                CsvOutput.WriteBinary(path!, stream => ParquetSummaryWriter.WriteAsync(stream, summaries).GetAwaiter().GetResult());
+            }
+            else
+            {
+                CsvOutput.Write(path, output, writer => Write(writer, summaries, split is not null));
+            }
+
             var messages = CsvOutput.IsStandardOutput(path) ? error : output;
             log.Finish(parse, report, path, messages);
             messages.WriteLine($"customers {summaries.Count}, repeat customers {summaries.RepeatCustomerCount}, first purchase after calibration end (left out) {summaries.ExcludedCustomerCount}");

@@ -65,6 +65,10 @@ internal static class ValueScenario
         {
             throw new UsageException($"--strategy {model.Name}: {Plain(ex)}", ex);
         }
+        catch (ConflictingInputException ex)
+        {
+            throw new UsageException(Conflict(ex, ranges), ex);
+        }
         catch (Exception ex) when (ex is ArgumentException or UnitMismatchException or CurrencyMismatchException)
         {
             throw new UsageException($"--vary: {Plain(ex)}", ex);
@@ -110,6 +114,35 @@ internal static class ValueScenario
         _ = range.To(currency);
         return range;
     }
+
+    /// <summary>
+    /// Two drivers that are tied (lifespan = 1 / churn) and disagree once --vary changed one of them: says so in the
+    /// options the user typed, never in the library's terms.
+    /// </summary>
+    private static string Conflict(ConflictingInputException ex, VaryRange[] ranges)
+    {
+        var a = OptionName(ex.Input);
+        var b = OptionName(ex.Other);
+        var varied = ranges.FirstOrDefault(r => r.Name == a) ?? ranges.FirstOrDefault(r => r.Name == b);
+        if (varied is null)
+        {
+            return $"--{a} and --{b}: they disagree ({a} = 1 / {b}); give one of them, not both.";
+        }
+
+        var fixedName = varied.Name == a ? b : a;
+        return $"--vary {varied.Text}: --{fixedName} is also given and {a} = 1 / {b}, so {varied.Name} cannot change while --{fixedName} stays fixed; leave --{fixedName} out, or vary {fixedName} instead.";
+    }
+
+    private static string OptionName(string driver) => driver switch
+    {
+        nameof(ValueDrivers.Lifespan) => "lifespan",
+        nameof(ValueDrivers.Churn) => "churn",
+        nameof(ValueDrivers.AveragePurchaseValue) => "apv",
+        nameof(ValueDrivers.PurchaseFrequency) => "frequency",
+        nameof(ValueDrivers.GrossMargin) => "margin",
+        nameof(ValueDrivers.CostToServe) => "cost-to-serve",
+        _ => driver.ToLowerInvariant(),
+    };
 
     /// <summary>The message without .NET's " (Parameter 'x')" tail.</summary>
     private static string Plain(Exception ex)

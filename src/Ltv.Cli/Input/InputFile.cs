@@ -1,6 +1,7 @@
 using System.Text;
 using Ltv.Core.History;
 using Ltv.Core.IO;
+using Ltv.Core.Parquet;
 using Ltv.Core.Probabilistic.Catalog;
 
 namespace Ltv.Cli.Input;
@@ -53,9 +54,18 @@ internal static class InputFile
         return reader.ReadToEnd();
     }
 
-    /// <summary>Reads a summary CSV from a file or, for <c>-</c>, from standard input claimed for <paramref name="input"/>.</summary>
+    /// <summary>
+    /// Reads a summary from a file or, for <c>-</c>, from standard input claimed for <paramref name="input"/>: Apache
+    /// Parquet for a file ending in <c>.parquet</c>, else CSV.
+    /// </summary>
     public static SummaryTable ReadSummary(string path, string input, IReadOnlyList<string> columns)
     {
+        if (!IsStandardInput(path) && path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+        {
+            Check(path);
+            return ParquetSummaryReader.ReadFile(path, columns);
+        }
+
         using var stream = Open(path, input);
         return SummaryCsvReader.Read(stream, DisplayName(path), columns);
     }

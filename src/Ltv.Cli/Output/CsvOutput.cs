@@ -22,7 +22,31 @@ internal static class CsvOutput
             return;
         }
 
-        var full = Path.GetFullPath(path!);
+        WriteFile(path!, temp => new StreamWriter(temp, false, new UTF8Encoding(false)), writer =>
+        {
+            using (writer)
+            {
+                write(writer);
+            }
+        });
+    }
+
+    /// <summary>True when an output path names a Parquet file (it ends in <c>.parquet</c>); standard output is always CSV.</summary>
+    public static bool IsParquet(string? path) => !IsStandardOutput(path) && path!.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Writes a binary file (Parquet) through a temporary file, as <see cref="Write"/> writes text.</summary>
+    public static void WriteBinary(string path, Action<Stream> write) =>
+        WriteFile(path, temp => new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None), stream =>
+        {
+            using (stream)
+            {
+                write(stream);
+            }
+        });
+
+    private static void WriteFile<T>(string path, Func<string, T> open, Action<T> write)
+    {
+        var full = Path.GetFullPath(path);
         if (Directory.Exists(full))
         {
             throw new IOException($"{path}: is a directory; give a file name to write to.");
@@ -38,21 +62,17 @@ internal static class CsvOutput
         PendingFiles.Add(temp);
         try
         {
-            StreamWriter writer;
+            T target;
             try
             {
-                writer = new StreamWriter(temp, false, new UTF8Encoding(false));
+                target = open(temp);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new IOException($"{path}: cannot be written ({e.Message.Replace(temp, full, StringComparison.Ordinal)})", e);
             }
 
-            using (writer)
-            {
-                write(writer);
-            }
-
+            write(target);
             try
             {
                 File.Move(temp, full, overwrite: true);

@@ -14,6 +14,7 @@ public class PublicApiSnapshotTests
     [Theory]
     [InlineData("Ltv.Core")]
     [InlineData("Ltv.Core.Datasets")]
+    [InlineData("Ltv.Core.Parquet")]
     public void Public_api_matches_the_snapshot(string assemblyName)
     {
         var assembly = Assembly.Load(assemblyName);
