@@ -174,28 +174,54 @@ public static class LtvCharts
     public static Plot RetentionCurve(RetentionCurve curve, bool retentionRate = false)
     {
         ArgumentNullException.ThrowIfNull(curve);
-        var model = retentionRate ? curve.Retention : curve.Survival;
-        var observed = retentionRate ? curve.ObservedRetention : curve.ObservedSurvival;
-        var first = retentionRate ? 1 : 0;
-        var plot = new Plot();
-        if (observed is not null)
+        return RetentionCurves([new KeyValuePair<string, RetentionCurve>(string.Empty, curve)], retentionRate);
+    }
+
+    /// <summary>Several segments' sBG retention curves on one chart (for example Fader and Hardie's Regular and High End customers).</summary>
+    /// <param name="segments">Segment name and curve, at least one; the legend reads "name observed" and "name sBG".</param>
+    /// <param name="retentionRate">Draw the retention rate r(t) (true) instead of the survival S(t) (false).</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="ArgumentException"><paramref name="segments"/> is empty or a curve is null.</exception>
+    public static Plot RetentionCurves(IReadOnlyList<KeyValuePair<string, RetentionCurve>> segments, bool retentionRate = false)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        if (segments.Count == 0 || segments.Any(s => s.Value is null))
         {
-            var o = plot.Add.Scatter(Enumerable.Range(first, observed.Count).Select(t => (double)t).ToArray(), observed.ToArray(), Palette[0]);
-            o.LegendText = "observed";
-            o.MarkerSize = 8;
-            o.MarkerShape = MarkerShape.FilledCircle;
-            o.LineWidth = 0;
+            throw new ArgumentException("segments must hold at least one segment, each with a curve.", nameof(segments));
         }
 
-        var m = plot.Add.Scatter(Enumerable.Range(first, model.Count).Select(t => (double)t).ToArray(), model.ToArray(), Palette[1]);
-        m.LegendText = curve.ModelName;
-        m.MarkerSize = 0;
-        m.LineWidth = 2;
-        var unit = curve.Unit.ToString().ToLowerInvariant();
+        var first = retentionRate ? 1 : 0;
+        var plot = new Plot();
+        var lowest = 1.0;
+        for (var k = 0; k < segments.Count; k++)
+        {
+            var (name, curve) = (segments[k].Key, segments[k].Value);
+            var prefix = string.IsNullOrWhiteSpace(name) ? string.Empty : name + " ";
+            var model = retentionRate ? curve.Retention : curve.Survival;
+            var observed = retentionRate ? curve.ObservedRetention : curve.ObservedSurvival;
+            var color = Palette[(k + 1) % Palette.Length];
+            if (observed is not null)
+            {
+                var o = plot.Add.Scatter(Enumerable.Range(first, observed.Count).Select(t => (double)t).ToArray(), observed.ToArray(), segments.Count == 1 ? Palette[0] : color);
+                o.LegendText = prefix + "observed";
+                o.MarkerSize = 8;
+                o.MarkerShape = MarkerShape.FilledCircle;
+                o.LineWidth = 0;
+                lowest = Math.Min(lowest, observed.Where(v => v > 0).DefaultIfEmpty(1).Min());
+            }
+
+            var m = plot.Add.Scatter(Enumerable.Range(first, model.Count).Select(t => (double)t).ToArray(), model.ToArray(), color);
+            m.LegendText = prefix + curve.ModelName;
+            m.MarkerSize = 0;
+            m.LineWidth = 2;
+            lowest = Math.Min(lowest, model.Min());
+        }
+
+        var unit = segments[0].Value.Unit.ToString().ToLowerInvariant();
         plot.Title(retentionRate ? "Retention rate by tenure" : "Share of the cohort still subscribed");
         plot.XLabel(unit + "s since sign-up");
         plot.YLabel(retentionRate ? "r(t): share renewing" : "S(t): share surviving");
-        plot.Axes.SetLimitsY(retentionRate ? Math.Max(0, Math.Min(model.Min(), observed?.Where(v => v > 0).DefaultIfEmpty(1).Min() ?? 1) - 0.05) : 0, 1.02);
+        plot.Axes.SetLimitsY(retentionRate ? Math.Max(0, lowest - 0.05) : 0, 1.02);
         plot.ShowLegend(retentionRate ? Alignment.LowerRight : Alignment.UpperRight);
         return plot;
     }

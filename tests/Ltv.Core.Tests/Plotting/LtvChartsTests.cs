@@ -31,6 +31,9 @@ public class LtvChartsTests
         Assert.Equal(curve.Retention, rates[1].Data.GetScatterPoints().Select(p => p.Y));
         Assert.Equal(1, rates[1].Data.GetScatterPoints()[0].X);
 
+        var two = LtvCharts.RetentionCurves([new("Regular", curve), new("High End", RetentionCurve.Compute(new SbgModel(0.668, 3.806, TimeUnit.Year), 12))]);
+        Assert.Equal(["Regular observed", "Regular sBG", "High End sBG"], two.GetPlottables<ScottPlot.Plottables.Scatter>().Select(s => s.LegendText));
+
         var png = LtvCharts.ToPng(chart);
         Assert.Equal(PngSignature, png.Take(8));
         Assert.True(png.Length > 5000, $"the PNG is only {png.Length} bytes");
