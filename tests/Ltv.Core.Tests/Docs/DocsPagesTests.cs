@@ -54,6 +54,17 @@ public partial class DocsPagesTests
         Assert.Contains("CS0201", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Each_promise_is_read_from_its_own_lines_output()
+    {
+        string[] page = ["```csharp", "var m = Money.Of(12.5m, Currency.SEK);", "Console.WriteLine(m.Amount); // 12.5 SEK", "Console.WriteLine(m * 2); // 25.00 SEK", "```"];
+        var (program, promises) = Program("t.md", page, Blocks(page));
+
+        Assert.Equal([(3, "12.5"), (4, "25.00")], promises);
+        var printed = ReadmeBlocksTests.CompileAndRun(program, "t.md").Split('\n').Where(l => l.StartsWith(Marker, StringComparison.Ordinal)).Select(l => l[Marker.Length..].TrimEnd('\r'));
+        Assert.Equal(["12.5", "25.00 SEK"], printed);
+    }
+
     private const string Marker = "\u0001promise:";
 
     /// <summary>The blocks as (index of the first code line, index after the last).</summary>
