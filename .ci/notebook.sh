@@ -20,14 +20,14 @@ case "$packages" in
   /*) ;;
   *) echo "PACKAGES_DIR must be an absolute path (was '$packages')" >&2; exit 2 ;;
 esac
-for id in Ltv.Core Ltv.Core.Datasets; do
+for id in Ltv.Core Ltv.Core.Datasets Ltv.Core.Plotting; do
   [ -f "$packages/$id.$version.nupkg" ] || { echo "missing $packages/$id.$version.nupkg: pack with -p:Version=$version first" >&2; exit 2; }
 done
 
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # The package version is unique per run, so the shared global packages folder cannot serve a stale copy
-# (a private NUGET_PACKAGES would download ScottPlot and its native assets again on every run).
+# (a private NUGET_PACKAGES would download ScottPlot, which Ltv.Core.Plotting draws with, and its native assets again on every run).
 export RestoreAdditionalProjectSources="$packages"
 # dotnet-repl writes to $HOME; use a private one when it is not writable.
 if [ -z "${HOME:-}" ] || [ ! -w "$HOME" ]; then
@@ -47,7 +47,7 @@ python3 - "$source_nb" "$copy" "$version" <<'PY'
 import json, re, sys
 src, dst, version = sys.argv[1:4]
 nb = json.load(open(src, encoding="utf-8"))
-pattern = re.compile(r'^(#r\s+"nuget:\s*(Ltv\.Core|Ltv\.Core\.Datasets)\s*,\s*)[^"]+(")', re.M)
+pattern = re.compile(r'^(#r\s+"nuget:\s*(Ltv\.Core|Ltv\.Core\.Datasets|Ltv\.Core\.Plotting)\s*,\s*)[^"]+(")', re.M)
 replaced = 0
 for cell in nb["cells"]:
     if cell["cell_type"] != "code":
@@ -56,8 +56,8 @@ for cell in nb["cells"]:
     text, n = pattern.subn(lambda m: m.group(1) + version + m.group(3), text)
     replaced += n
     cell["source"] = text.splitlines(keepends=True)
-if replaced != 2:
-    sys.exit(f"expected 2 '#r \"nuget: Ltv.Core...\"' lines in {src}, found {replaced}")
+if replaced != 3:
+    sys.exit(f"expected 3 '#r \"nuget: Ltv.Core...\"' lines (Ltv.Core, Ltv.Core.Datasets, Ltv.Core.Plotting) in {src}, found {replaced}")
 json.dump(nb, open(dst, "w", encoding="utf-8"), indent=1, ensure_ascii=False)
 PY
 

@@ -100,7 +100,7 @@ public partial class ReadmeBlocksTests
         }
     }
 
-    private static string CompileAndRun(string code, string name)
+    internal static string CompileAndRun(string code, string name)
     {
         var trees = new[]
         {

@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text;
+
+using Ltv.Core.Datasets;
+using Ltv.Core.Domain;
+using Ltv.Core.Probabilistic.Contractual;
+using Ltv.Core.Probabilistic.Models;
+using Ltv.Core.Probabilistic.Serialization;
+
+namespace Ltv.Core.Tests.Cli;
+
+/// <summary>
+/// End to end through the command line: <c>ltv fit sbg|bgbb</c> and <c>ltv predict</c> for both, on the input columns
+/// docs/cli.md documents (sbg: customer_id, periods, churned; bgbb: customer_id, frequency, recency, T), with the
+/// published data: Fader and Hardie's (2007) Regular cohort and the donations of Fader, Hardie and Shang (2010).
+/// </summary>
+public sealed class SubscriptionAndOpportunityCliTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("ltv-sbg-bgbb-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>One row per subscriber of the Regular cohort: those lost after year t paid t periods and churned; the 241 left after year 7 have paid 8 and are still subscribed.</summary>
+    private string RegularCsv()
+    {
+        double[] survivors = [1000, 631, 468, 382, 326, 289, 262, 241];
+        var csv = new StringBuilder("customer_id,periods,churned\n");
+        var id = 0;
+        for (var t = 1; t < survivors.Length; t++)
+        {
+            for (var k = 0; k < survivors[t - 1] - survivors[t]; k++)
+            {
+                csv.Append(CultureInfo.InvariantCulture, $"s{id++},{t},1\n");
+            }
+        }
+
+        for (var k = 0; k < survivors[^1]; k++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"s{id++},{survivors.Length},0\n");
+        }
+
+        var path = Path.Combine(_folder, "regular.csv");
+        File.WriteAllText(path, csv.ToString());
+        return path;
+    }
+
+    /// <summary>One row per donor of the donations data (11,104 donors, 22 patterns).</summary>
+    private string DonationsCsv()
+    {
+        var patterns = Donations.Load();
+        var csv = new StringBuilder("customer_id,frequency,recency,T\n");
+        var id = 0;
+        for (var p = 0; p < patterns.Count; p++)
+        {
+            for (var k = 0; k < patterns.Weight[p]; k++)
+            {
+                csv.Append(CultureInfo.InvariantCulture, $"d{id++},{patterns.Frequency[p]},{patterns.Recency[p]},{patterns.Age[p]}\n");
+            }
+        }
+
+        var path = Path.Combine(_folder, "donations.csv");
+        File.WriteAllText(path, csv.ToString());
+        return path;
+    }
+
+    private static Dictionary<string, string[]> Rows(string csv) =>
+        csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0], f => f[1..]);
+
+    private static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Fit_sbg_on_one_row_per_subscriber_gives_the_published_estimates_and_writes_the_model()
+    {
+        var json = Path.Combine(_folder, "sbg.json");
+
+        var (exit, output, error) = CliRunner.Run("fit", "sbg", RegularCsv(), "--unit", "year", "-o", json);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("sBG fitted by maximum likelihood", output, StringComparison.Ordinal);
+        Assert.Contains("customers (n) = 1000", output, StringComparison.Ordinal);
+        var fit = ProbabilisticJson.DeserializeSbg(File.ReadAllText(json));
+        Assert.Equal(TimeUnit.Year, fit.Model.Unit);
+        Assert.Equal(0.704, Math.Round(fit.Model.Alpha, 3));
+        Assert.Equal(1.182, Math.Round(fit.Model.Beta, 3));
+        Assert.Equal(SbgModel.FitSurvivors([1000, 631, 468, 382, 326, 289, 262, 241], TimeUnit.Year).LogLikelihood, fit.LogLikelihood, 1e-6);
+    }
+
+    [Fact]
+    public void Predict_sbg_gives_the_renewal_probability_and_expected_further_periods_of_each_subscriber()
+    {
+        var csv = RegularCsv();
+        var json = Path.Combine(_folder, "sbg.json");
+        Assert.Equal(0, CliRunner.Run("fit", "sbg", csv, "--unit", "year", "-o", json).Exit);
+        var model = ProbabilisticJson.DeserializeSbg(File.ReadAllText(json)).Model;
+
+        var (exit, output, error) = CliRunner.Run("predict", json, csv, "--unit", "year", "--horizon", "5");
+
+        Assert.True(exit == 0, error);
+        Assert.StartsWith("customer_id,p_renew,expected_periods\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var rows = Rows(output.ReplaceLineEndings("\n"));
+        Assert.Equal(1000, rows.Count);
+        Assert.Equal(["0", "0"], rows["s0"]);                     // churned after year 1: nothing more to expect
+        var stayer = rows["s999"];                                 // paid 8 years, still subscribed
+        var a = model.Alpha;
+        var b = model.Beta;
+        Assert.Equal((b + 7) / (a + b + 7), D(stayer[0]), 12);   // r(8) = (beta + 7) / (alpha + beta + 7)
+        var expected = 0.0;
+        var survive = 1.0;
+        for (var k = 1; k <= 5; k++)
+        {
+            survive *= (b + 7 + k - 1) / (a + b + 7 + k - 1);    // S(7 + k) / S(7)
+            expected += survive;
+        }
+
+        Assert.Equal(expected, D(stayer[1]), 12);
+    }
+
+    [Fact]
+    public void Predict_sbg_from_given_parameters_without_fitting()
+    {
+        var (exit, output, error) = CliRunner.Run("predict", "sbg", "--param", "alpha=0.704", "--param", "beta=1.182", RegularCsv(), "--unit", "year", "--horizon", "1");
+
+        Assert.True(exit == 0, error);
+        var rows = Rows(output.ReplaceLineEndings("\n"));
+        Assert.Equal((1.182 + 7) / (0.704 + 1.182 + 7), D(rows["s999"][0]), 12);
+        Assert.Equal(D(rows["s999"][0]), D(rows["s999"][1]), 12);   // within one period: the expected periods are P(renew)
+    }
+
+    [Fact]
+    public void Fit_and_predict_bgbb_on_the_donations_reproduce_the_published_fit_and_the_documented_predictions()
+    {
+        var csv = DonationsCsv();
+        var json = Path.Combine(_folder, "bgbb.json");
+
+        var (exit, output, error) = CliRunner.Run("fit", "bgbb", csv, "--unit", "year", "-o", json);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("customers (n) = 11104, distinct rows = 22", output, StringComparison.Ordinal);
+        var fit = ProbabilisticJson.DeserializeBgBb(File.ReadAllText(json));
+        var m = fit.Model;
+        Assert.Equal([1.204, 0.750, 0.657, 2.783], new[] { m.Alpha, m.Beta, m.Gamma, m.Delta }.Select(v => Math.Round(v, 3)));
+        Assert.Equal(-33225.6, Math.Round(fit.LogLikelihood, 1));
+
+        var predicted = CliRunner.Run("predict", json, csv, "--unit", "year", "--horizon", "5");
+        Assert.True(predicted.Exit == 0, predicted.Error);
+        var text = predicted.Output.ReplaceLineEndings("\n");
+        Assert.StartsWith("customer_id,expected_transactions,p_alive\n", text, StringComparison.Ordinal);
+        var rows = Rows(text);
+        Assert.Equal(11104, rows.Count);
+        var lastDonor = rows[$"d{11103}"];                            // the last pattern of the file
+        var patterns = Donations.Load();
+        var p = patterns.Count - 1;
+        Assert.Equal(m.ConditionalExpectedTransactions(5, (int)patterns.Frequency[p], (int)patterns.Recency[p], (int)patterns.Age[p]), D(lastDonor[0]), 12);
+        Assert.Equal(m.ProbabilityAlive((int)patterns.Frequency[p], (int)patterns.Recency[p], (int)patterns.Age[p]), D(lastDonor[1]), 12);
+        // docs/probabilistic.md: a donor who gave every year (6, 6, 6) expects 3.7525 gifts in the next 5 years.
+        var everyYear = rows.Single(r => r.Key == FirstDonorWith(patterns, 6, 6)).Value;
+        Assert.Equal(3.7525, D(everyYear[0]), 0.00005);
+    }
+
+    [Fact]
+    public void Data_that_cannot_identify_sbg_ends_with_exit_1_one_line_and_no_model_written()
+    {
+        var path = Path.Combine(_folder, "zeros.csv");
+        File.WriteAllText(path, "customer_id,periods,churned\na,1,0\nb,1,0\nc,1,0\n");
+        var json = Path.Combine(_folder, "zeros.json");
+
+        var (exit, _, error) = CliRunner.Run("fit", "sbg", path, "--unit", "month", "-o", json);
+
+        Assert.Equal(1, exit);
+        Assert.False(File.Exists(json));
+        var last = error.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n')[^1];
+        Assert.StartsWith($"ltv: {path}: the sBG", last, StringComparison.Ordinal);
+        Assert.Contains("Nothing was written.", last, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_churned_value_other_than_0_or_1_is_bad_data_naming_the_column_and_row()
+    {
+        var path = Path.Combine(_folder, "bad.csv");
+        File.WriteAllText(path, "customer_id,periods,churned\na,3,1\nb,2,yes\n");
+
+        var (exit, _, error) = CliRunner.Run("fit", "sbg", path, "--unit", "month");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("churned", error, StringComparison.Ordinal);
+    }
+
+    private static string FirstDonorWith(Ltv.Core.History.RfmPatterns patterns, int x, int tx)
+    {
+        var id = 0;
+        for (var p = 0; p < patterns.Count; p++)
+        {
+            if (patterns.Frequency[p] == x && patterns.Recency[p] == tx)
+            {
+                return $"d{id}";
+            }
+
+            id += (int)patterns.Weight[p];
+        }
+
+        throw new InvalidOperationException($"no donor with x = {x}, t_x = {tx}");
+    }
+}
