@@ -1,7 +1,4 @@
 using System.CommandLine;
-using DbConnection = System.Data.Common.DbConnection;
-using DbDataReader = System.Data.Common.DbDataReader;
-using DbException = System.Data.Common.DbException;
 using System.Globalization;
 using Ltv.Cli.Input;
 using Ltv.Cli.Output;
@@ -12,6 +9,9 @@ using Ltv.Core.IO;
 using Ltv.Core.IO.Db;
 using Ltv.Core.Parquet;
 using Npgsql;
+using DbConnection = System.Data.Common.DbConnection;
+using DbDataReader = System.Data.Common.DbDataReader;
+using DbException = System.Data.Common.DbException;
 
 namespace Ltv.Cli.Commands;
 
