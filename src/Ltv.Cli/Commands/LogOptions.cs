@@ -29,17 +29,17 @@ internal sealed class LogOptions
 
     public Option<string?> Format { get; } = MakeFormat();
 
-    public Option<string?> CustomerColumn { get; } = new("--customer-column") { Description = "CSV header of the customer id (default customer_id)" };
+    public Option<string?> CustomerColumn { get; } = new("--customer-column") { Description = "column of the customer id: CSV header, Parquet or --sql column (default customer_id)" };
 
-    public Option<string?> DateColumn { get; } = new("--date-column") { Description = "CSV header of the date (default date)" };
+    public Option<string?> DateColumn { get; } = new("--date-column") { Description = "column of the date: CSV header, Parquet or --sql column (default date)" };
 
-    public Option<string?> AmountColumn { get; } = new("--amount-column") { Description = "CSV header of the amount (default amount)" };
+    public Option<string?> AmountColumn { get; } = new("--amount-column") { Description = "column of the amount: CSV header, Parquet or --sql column (default amount)" };
 
     public Option<string?> DateFormat { get; } = new("--date-format") { Description = "exact date format such as dd.MM.yyyy (default ISO 8601)" };
 
     public Option<string> Currency { get; } = new("--currency") { Description = "ISO 4217 currency of the amounts (default USD)", DefaultValueFactory = _ => "USD" };
 
-    public Option<string?> CurrencyColumn { get; } = new("--currency-column") { Description = "CSV header of a per-row currency (ISO 4217); every row must be in --currency (default: a column named currency, if any)" };
+    public Option<string?> CurrencyColumn { get; } = new("--currency-column") { Description = "column of a per-row currency (ISO 4217); every row must be in --currency (default for CSV and Parquet: a column named currency, if any)" };
 
     public Option<string> Encoding { get; } = MakeEncoding();
 
