@@ -68,7 +68,7 @@ internal sealed class LogOptions
         var mode = parse.GetValue(SkipInvalid) ? ReadMode.Lenient : ReadMode.Strict;
         if (parse.GetValue(Sql) is { } sql)
         {
-            return ReadQuery(parse, sql, currency, mode, observationEnd);
+            return ReadQuery(parse, sql, currency, mode, observationEnd, progress);
         }
 
         if (parse.GetValue(Connection) is not null)
@@ -130,7 +130,7 @@ internal sealed class LogOptions
     /// Runs the --sql query on the --connection database and reads its rows through <see cref="DbLogReader"/>, streaming,
     /// with the rules of a file (strict or --skip-invalid, refunds, rows and columns named in messages).
     /// </summary>
-    private LogReadResult ReadQuery(ParseResult parse, string sql, Currency currency, ReadMode mode, DateOnly? observationEnd)
+    private LogReadResult ReadQuery(ParseResult parse, string sql, Currency currency, ReadMode mode, DateOnly? observationEnd, TextWriter? progress)
     {
         var connectionText = parse.GetValue(Connection) ?? throw new UsageException("--sql: needs --connection, the connection string of the database to run the query on.");
         if (parse.GetValue(Log) is { } log)
@@ -196,7 +196,7 @@ internal sealed class LogOptions
             {
                 try
                 {
-                    return DbLogReader.Read(reader, options);
+                    return DbLogReader.Read(reader, options, progress is null ? null : new Output.RowProgressReporter("query", progress));
                 }
                 catch (DbException e)
                 {
