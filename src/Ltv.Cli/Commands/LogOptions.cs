@@ -1,7 +1,4 @@
 using System.CommandLine;
-using DbConnection = System.Data.Common.DbConnection;
-using DbDataReader = System.Data.Common.DbDataReader;
-using DbException = System.Data.Common.DbException;
 using System.Globalization;
 using Ltv.Cli.Input;
 using Ltv.Cli.Output;
@@ -12,6 +9,9 @@ using Ltv.Core.IO;
 using Ltv.Core.IO.Db;
 using Ltv.Core.Parquet;
 using Npgsql;
+using DbConnection = System.Data.Common.DbConnection;
+using DbDataReader = System.Data.Common.DbDataReader;
+using DbException = System.Data.Common.DbException;
 
 namespace Ltv.Cli.Commands;
 
@@ -29,17 +29,17 @@ internal sealed class LogOptions
 
     public Option<string?> Format { get; } = MakeFormat();
 
-    public Option<string?> CustomerColumn { get; } = new("--customer-column") { Description = "CSV header of the customer id (default customer_id)" };
+    public Option<string?> CustomerColumn { get; } = new("--customer-column") { Description = "column of the customer id: CSV header, Parquet or --sql column (default customer_id)" };
 
-    public Option<string?> DateColumn { get; } = new("--date-column") { Description = "CSV header of the date (default date)" };
+    public Option<string?> DateColumn { get; } = new("--date-column") { Description = "column of the date: CSV header, Parquet or --sql column (default date)" };
 
-    public Option<string?> AmountColumn { get; } = new("--amount-column") { Description = "CSV header of the amount (default amount)" };
+    public Option<string?> AmountColumn { get; } = new("--amount-column") { Description = "column of the amount: CSV header, Parquet or --sql column (default amount)" };
 
     public Option<string?> DateFormat { get; } = new("--date-format") { Description = "exact date format such as dd.MM.yyyy (default ISO 8601)" };
 
     public Option<string> Currency { get; } = new("--currency") { Description = "ISO 4217 currency of the amounts (default USD)", DefaultValueFactory = _ => "USD" };
 
-    public Option<string?> CurrencyColumn { get; } = new("--currency-column") { Description = "CSV header of a per-row currency (ISO 4217); every row must be in --currency (default: a column named currency, if any)" };
+    public Option<string?> CurrencyColumn { get; } = new("--currency-column") { Description = "column of a per-row currency (ISO 4217); every row must be in --currency (default for CSV and Parquet: a column named currency, if any)" };
 
     public Option<string> Encoding { get; } = MakeEncoding();
 
@@ -68,7 +68,7 @@ internal sealed class LogOptions
         var mode = parse.GetValue(SkipInvalid) ? ReadMode.Lenient : ReadMode.Strict;
         if (parse.GetValue(Sql) is { } sql)
         {
-            return ReadQuery(parse, sql, currency, mode, observationEnd);
+            return ReadQuery(parse, sql, currency, mode, observationEnd, progress);
         }
 
         if (parse.GetValue(Connection) is not null)
@@ -130,7 +130,7 @@ internal sealed class LogOptions
     /// Runs the --sql query on the --connection database and reads its rows through <see cref="DbLogReader"/>, streaming,
     /// with the rules of a file (strict or --skip-invalid, refunds, rows and columns named in messages).
     /// </summary>
-    private LogReadResult ReadQuery(ParseResult parse, string sql, Currency currency, ReadMode mode, DateOnly? observationEnd)
+    private LogReadResult ReadQuery(ParseResult parse, string sql, Currency currency, ReadMode mode, DateOnly? observationEnd, TextWriter? progress)
     {
         var connectionText = parse.GetValue(Connection) ?? throw new UsageException("--sql: needs --connection, the connection string of the database to run the query on.");
         if (parse.GetValue(Log) is { } log)
@@ -196,7 +196,7 @@ internal sealed class LogOptions
             {
                 try
                 {
-                    return DbLogReader.Read(reader, options);
+                    return DbLogReader.Read(reader, options, progress is null ? null : new Output.RowProgressReporter("query", progress));
                 }
                 catch (DbException e)
                 {
