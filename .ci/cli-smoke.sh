@@ -82,6 +82,23 @@ ltv compare bgnbd.json mbgnbd.json pnbd.json summary.csv >compare.txt
 grep -q '^   2  BG/NBD       4    -9582.4292' compare.txt && grep -q '^BG/NBD vs MBG/NBD: not nested' compare.txt || fail "compare printed: $(cat compare.txt)"
 ok "compare: AIC/BIC table, BG/NBD LL -9582.4292, not nested"
 
+# Parquet out and back in: the summary written as Parquet fits to the same BG/NBD log-likelihood.
+ltv summarize "$log" --format cdnow --observation-end 1998-06-30 --calibration-end 1997-09-30 --unit week -o summary.parquet >/dev/null
+[ "$(head -c 4 summary.parquet)" = "PAR1" ] || fail "summary.parquet is not a Parquet file"
+ltv fit bgnbd summary.parquet -o bgnbd-parquet.json >fit-parquet.txt
+grep -q '^log-likelihood = -9582.4292$' fit-parquet.txt || fail "fit from summary.parquet printed: $(cat fit-parquet.txt)"
+ok "summarize -o summary.parquet, fit bgnbd summary.parquet: LL -9582.4292 as from CSV"
+
+# sBG on the Regular cohort of Fader and Hardie (2007), one row per subscriber.
+awk 'BEGIN { split("1000 631 468 382 326 289 262 241", s, " "); id = 0; print "customer_id,periods,churned";
+  for (t = 2; t <= 8; t++) for (k = 0; k < s[t-1] - s[t]; k++) printf "s%d,%d,1\n", id++, t - 1;
+  for (k = 0; k < s[8]; k++) printf "s%d,8,0\n", id++ }' >regular.csv
+ltv fit sbg regular.csv --unit year -o sbg.json >fit-sbg.txt
+grep -qE '^alpha +0\.704' fit-sbg.txt && grep -qE '^beta +1\.182' fit-sbg.txt || fail "fit sbg printed: $(cat fit-sbg.txt)"
+ok "fit sbg: alpha 0.704, beta 1.182 (published)"
+ltv predict sbg.json regular.csv --unit year --horizon 1 -o predict-sbg.csv
+check_csv predict-sbg.csv "customer_id,p_renew,expected_periods" 1000
+
 expect_exit 2 "bad usage (fit with an unknown model)" ltv fit ggom summary.csv
 expect_exit 2 "bad usage (predict without --horizon)" ltv predict bgnbd.json summary.csv
 printf 'customer_id,frequency,recency,T,monetary_value\n0001,2,30.4,38.9,22.35\n0002,1,x,38.9,10\n' >bad.csv
