@@ -1,0 +1,31 @@
+using Ltv.Core.Probabilistic.Numerics;
+
+namespace Ltv.Core.Tests.Probabilistic;
+
+/// <summary>Series whose terms grow for hundreds of thousands of terms (a numerator parameter in the hundreds of thousands or more).</summary>
+public class HypergeometricLargeParameterTests
+{
+    [Theory]
+    [InlineData(1e6, 0.5)]
+    [InlineData(3e5, 0.9)]
+    [InlineData(5e7, 0.2)]
+    public void A_slow_series_with_c_above_a_is_replaced_by_the_integral_and_matches_the_closed_form(double b, double z)
+    {
+        // 2F1(1, b; 2; z) = ((1 - z)^(1-b) - 1) / ((b - 1) z); in logs, for (1 - z)^(1-b) far above 1:
+        // (b - 1) (-ln(1 - z)) - ln((b - 1) z) + ln(1 - (1 - z)^(b-1)).
+        var expected = ((b - 1) * -Math.Log(1 - z)) - Math.Log((b - 1) * z) + Math.Log(1 - Math.Pow(1 - z, b - 1));
+
+        var actual = Hypergeometric.LogHyp2F1(1, b, 2, z);
+
+        Assert.Equal(expected, actual, Math.Abs(expected) * 1e-9);
+    }
+
+    [Fact]
+    public void A_slow_series_without_c_above_a_or_b_throws_ArithmeticException_instead_of_running_for_seconds()
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var error = Assert.Throws<ArithmeticException>(() => Hypergeometric.LogHyp2F1(2e6, 2e6, 1e6, 0.5));
+        Assert.Contains("did not converge", error.Message, StringComparison.Ordinal);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(30));
+    }
+}
