@@ -28,4 +28,28 @@ public class HypergeometricLargeParameterTests
         Assert.Contains("did not converge", error.Message, StringComparison.Ordinal);
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(30));
     }
+
+    [Fact]
+    public void A_far_out_Pareto_NBD_trial_with_s_in_the_hundred_millions_has_a_finite_likelihood()
+    {
+        // The 2F1 of each row has b = s + 1 = 1e8 + 1 and z = 0.5 here: the series grows for about 1e8 terms (once 50 million were
+        // summed, then ArithmeticException), now Euler's integral.
+        var patterns = Ltv.Core.History.RfmPatterns.Compress([2, 0, 5, 1, 3], [5, 0, 8, 3, 9], [10, 10, 12, 9, 11], Ltv.Core.Domain.TimeUnit.Week);
+        var model = new Ltv.Core.Probabilistic.Models.ParetoNbdModel(1, 20, 1e8, 5, Ltv.Core.Domain.TimeUnit.Week);
+
+        var ll = model.LogLikelihood(patterns);
+
+        Assert.True(double.IsFinite(ll));
+    }
+
+    [Fact]
+    public void The_10_customer_Pareto_NBD_fit_ends_with_a_verdict_well_within_a_generous_time_budget()
+    {
+        var patterns = Ltv.Core.History.RfmPatterns.Compress([2, 0, 5, 1, 3, 0, 7, 1, 2, 4], [5, 0, 8, 3, 9, 0, 11, 2, 6, 7], [10, 10, 12, 9, 11, 13, 12, 8, 10, 9], Ltv.Core.Domain.TimeUnit.Week);
+
+        var fit = Ltv.Core.Probabilistic.Models.ParetoNbdModel.Fit(patterns, new Ltv.Core.Probabilistic.Fitting.FitOptions { TimeLimit = TimeSpan.FromSeconds(20) });
+
+        Assert.NotEqual(Ltv.Core.Probabilistic.Fitting.FitExitReason.BudgetExhausted, fit.ExitReason);
+        Assert.InRange(fit.Evaluations, 1, 1000);
+    }
 }

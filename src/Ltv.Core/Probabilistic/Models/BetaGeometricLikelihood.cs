@@ -15,8 +15,8 @@ namespace Ltv.Core.Probabilistic.Models;
 /// Terms that depend on the frequency only (the Gamma and Beta ratios, r ln α) are summed once per distinct frequency with the
 /// frequency's total weight, the one-term rows (x = 0, BG/NBD) once per distinct age, and only the two-term rows go through the
 /// per-row loop, four rows at a time with <see cref="Vector256"/> Exp and Log. Measured on CDNOW master (8,685 distinct rows,
-/// 2-core EPYC, shared): one evaluation went from about 1.0 ms (scalar loop over every row, per-row Math.Exp and Math.Log) to
-/// about 0.3 ms; see docs/benchmarks.md, "Issue 14: BG/NBD fit".
+/// 2-core EPYC, shared): one evaluation went from 0.57-1.08 ms (scalar loop over every row, per-row Math.Exp and Math.Log) to
+/// 0.23-0.45 ms, and the whole fit from 15.9 ms to 6.8 ms; see docs/benchmarks.md, "Issue 14: BG/NBD fit".
 /// </remarks>
 internal sealed class BetaGeometricLikelihood : ILogLikelihoodFunction
 {
