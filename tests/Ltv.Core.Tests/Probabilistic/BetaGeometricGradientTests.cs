@@ -24,12 +24,7 @@ public class BetaGeometricGradientTests
         Assert.Equal(value, likelihood.Evaluate(p, []));
         for (var i = 0; i < 4; i++)
         {
-            const double h = 1e-5;
-            var up = (double[])p.Clone();
-            up[i] *= Math.Exp(h);
-            var down = (double[])p.Clone();
-            down[i] *= Math.Exp(-h);
-            var numeric = (likelihood.Evaluate(up, []) - likelihood.Evaluate(down, [])) / (2 * h);
+            var numeric = LogParameterDifferences.Central(likelihood, p, i);
             Assert.Equal(numeric, gradient[i], (Math.Abs(numeric) * 1e-6) + 1e-5);
         }
     }
