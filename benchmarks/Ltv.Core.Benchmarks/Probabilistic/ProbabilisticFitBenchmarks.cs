@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 
+using Ltv.Core.Domain;
 using Ltv.Core.History;
+using Ltv.Core.Probabilistic.Fitting;
 using Ltv.Core.Probabilistic.Models;
 
 namespace Ltv.Core.Benchmarks.Probabilistic;
@@ -22,12 +24,34 @@ public class BgNbdFitBenchmarks
     }
 
     /// <summary>Per-customer likelihood, numerical gradients.</summary>
-    [Benchmark(Baseline = true)]
+    [Benchmark]
     public double[] NaivePerCustomer() => NaiveMaximumLikelihood.Fit(p => NaiveLikelihoods.BgNbd(p, _data.X, _data.Tx, _data.T), [1, 10, 1, 1], _data.Count);
 
     /// <summary>Ltv.Core: distinct rows, analytic gradient, SEs included.</summary>
     [Benchmark]
     public BgNbdModel Compressed() => BgNbdModel.Fit(_data.Patterns).Model;
+
+    /// <summary>
+    /// The fit as it was before issue 14 (same engine, same start, the previous scalar likelihood over every distinct row), to read
+    /// the issue-14 speed-up of <see cref="Compressed"/> from the same run.
+    /// </summary>
+    [Benchmark(Baseline = true)]
+    public BgNbdModel PreviousCompressed()
+    {
+        var data = new PatternData(_data.Patterns);
+        return MaximumLikelihood.Fit(
+            new PreviousBetaGeometricLikelihood(data, modified: false),
+            [1, data.Age.Average(), 1, 1],
+            data.CustomerCount,
+            data.Count,
+            "BG/NBD",
+            ["r", "alpha", "a", "b"],
+            p => new BgNbdModel(p[0], p[1], p[2], p[3], TimeUnit.Week),
+            null,
+            null,
+            CancellationToken.None,
+            CountModelIdentifiability.Reason(data)).Model;
+    }
 
     /// <summary>Ten times the customers with the same distinct rows.</summary>
     [Benchmark]

@@ -42,4 +42,39 @@ public class DiscreteModelDegenerateDataTests
         Assert.False(fit.Converged);
         Assert.Throws<ModelNotConvergedException>(() => fit.EnsureConverged());
     }
+
+    [Theory]
+    [InlineData(new[] { 1, 2, 3, 4, 5 }, new[] { false, false, false, false, false }, "no customer churned")]
+    [InlineData(new[] { 3, 3, 5, 5, 8 }, new[] { false, false, false, false, false }, "no customer churned")]
+    [InlineData(new[] { 1, 1, 1, 1, 1 }, new[] { true, true, true, true, true }, "churned in the first period")]
+    public void Sbg_without_churn_or_with_all_churn_in_the_first_period_is_not_identifiable_with_the_reason(int[] periods, bool[] churned, string reason)
+    {
+        var fit = SbgModel.Fit(ContractDurations.FromCustomers(periods, churned, TimeUnit.Month));
+
+        Assert.Equal(FitExitReason.NotIdentifiable, fit.ExitReason);
+        Assert.Contains(reason, fit.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, fit.Evaluations);
+    }
+
+    [Fact]
+    public void Sbg_with_churn_in_several_periods_is_not_refused()
+    {
+        var fit = SbgModel.Fit(ContractDurations.FromSurvivors([1000, 631, 468, 382, 326], TimeUnit.Year));
+
+        Assert.Equal(FitExitReason.Converged, fit.ExitReason);
+    }
+
+    [Theory]
+    [InlineData(new[] { 0, 0, 0, 0, 0 }, new[] { 0, 0, 0, 0, 0 }, new[] { 6, 5, 4, 6, 3 }, "no customer made a transaction")]
+    [InlineData(new[] { 6, 5, 4, 6, 3 }, new[] { 6, 5, 4, 6, 3 }, new[] { 6, 5, 4, 6, 3 }, "at every opportunity")]
+    public void Bgbb_without_transactions_or_without_any_missed_opportunity_is_not_identifiable_with_the_reason(int[] x, int[] tx, int[] n, string reason)
+    {
+        var patterns = RfmPatterns.Compress([.. x.Select(v => (double)v)], [.. tx.Select(v => (double)v)], [.. n.Select(v => (double)v)], TimeUnit.Year);
+
+        var fit = BgBbModel.Fit(patterns);
+
+        Assert.Equal(FitExitReason.NotIdentifiable, fit.ExitReason);
+        Assert.Contains(reason, fit.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, fit.Evaluations);
+    }
 }

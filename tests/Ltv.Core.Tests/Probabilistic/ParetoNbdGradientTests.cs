@@ -20,12 +20,7 @@ public class ParetoNbdGradientTests
         Assert.Equal(value, likelihood.Evaluate(p, []), Math.Abs(value) * 1e-12);
         for (var i = 0; i < 4; i++)
         {
-            const double h = 1e-5;
-            var up = (double[])p.Clone();
-            up[i] *= Math.Exp(h);
-            var down = (double[])p.Clone();
-            down[i] *= Math.Exp(-h);
-            var numeric = (likelihood.Evaluate(up, []) - likelihood.Evaluate(down, [])) / (2 * h);
+            var numeric = LogParameterDifferences.Central(likelihood, p, i);
             Assert.Equal(numeric, gradient[i], Math.Abs(numeric) * 1e-5 + 1e-4);
         }
     }

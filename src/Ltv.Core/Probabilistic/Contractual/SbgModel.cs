@@ -84,7 +84,34 @@ public sealed record SbgModel
             p => new SbgModel(p[0], p[1], unit),
             options,
             progress,
-            cancellationToken);
+            cancellationToken,
+            NotIdentifiable(durations));
+    }
+
+    /// <summary>
+    /// Why the durations cannot identify the model, or <see langword="null"/>: with no churn the churn probability runs to 0, and
+    /// when every customer churned in the first period it runs to 1 (the likelihood rises towards a boundary either way).
+    /// </summary>
+    private static string? NotIdentifiable(ContractDurations durations)
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        bool anyChurn = false, allFirst = true;
+        for (var i = 0; i < durations.Count; i++)
+        {
+            if (durations.Weight[i] <= 0)
+            {
+                continue;
+            }
+
+            anyChurn |= durations.Churned[i];
+            allFirst &= durations.Churned[i] && durations.Periods[i] == 1;
+        }
+
+        return !anyChurn
+            ? string.Create(c, $"no customer churned (all {durations.CustomerCount:0.##} are still active), so the churn probability cannot be told from 0.")
+            : allFirst
+                ? string.Create(c, $"every one of the {durations.CustomerCount:0.##} customers churned in the first period, so the churn probability cannot be told from 1.")
+                : null;
     }
 
     /// <summary>Fits the model on a cohort's survivor counts (see <see cref="ContractDurations.FromSurvivors"/>).</summary>

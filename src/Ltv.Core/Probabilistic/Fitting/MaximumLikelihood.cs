@@ -531,7 +531,17 @@ internal static class MaximumLikelihood
                 return 1e300;
             }
 
-            var ll = function.Evaluate(_parameters, _gradient);
+            double ll;
+            try
+            {
+                ll = function.Evaluate(_parameters, _gradient);
+            }
+            catch (ArithmeticException)
+            {
+                // A special function that cannot be computed at this trial (far out in the box): a wall like a non-finite value.
+                ll = double.NaN;
+            }
+
             LastGradientValid = function.HasGradient && !double.IsNaN(_gradient[0]);
             if (!double.IsFinite(ll) || !_parameters.All(p => p > 0 && double.IsFinite(p)))
             {

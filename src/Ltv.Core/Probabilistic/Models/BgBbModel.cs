@@ -89,7 +89,25 @@ public sealed record BgBbModel
             p => new BgBbModel(p[0], p[1], p[2], p[3], unit),
             options,
             progress,
-            cancellationToken);
+            cancellationToken,
+            NotIdentifiable(x, n, patterns.CustomerCount));
+    }
+
+    /// <summary>
+    /// Why the patterns cannot identify the model, or <see langword="null"/>: without a transaction the purchase probability runs to 0,
+    /// and when every customer transacted at every opportunity nobody shows a sign of dropout (the likelihood rises towards p → 1, θ → 0).
+    /// </summary>
+    private static string? NotIdentifiable(int[] x, int[] n, double customers)
+    {
+        var c = CultureInfo.InvariantCulture;
+        if (x.All(v => v == 0))
+        {
+            return string.Create(c, $"no customer made a transaction (all {customers:0.##} have x = 0), so the transaction and dropout probabilities cannot be told apart.");
+        }
+
+        return x.Select((v, i) => v == n[i]).All(full => full)
+            ? string.Create(c, $"every one of the {customers:0.##} customers transacted at every opportunity (x = n), so the data show no sign of dropout.")
+            : null;
     }
 
     /// <summary>The total log-likelihood of weighted patterns under the model.</summary>
