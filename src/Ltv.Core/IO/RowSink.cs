@@ -259,7 +259,7 @@ internal sealed class RowSink
 
     public bool CheckId(int line, int column, string columnName, ReadOnlySpan<char> id)
     {
-        if (id.IsWhiteSpace())
+        if (LogText.IsBlank(id))
         {
             Reject(line, column, columnName, id, RejectReason.BlankCustomerId, "customer id must not be empty or blank");
             return false;
@@ -279,7 +279,7 @@ internal sealed class RowSink
     {
         if (minor >= 0)
         {
-            Builder.Add(id, date, minor);
+            Builder.AddBatched(id, date.DayNumber, minor);
         }
         else if (_refunds == RefundPolicy.Drop)
         {
