@@ -3,7 +3,7 @@ namespace Ltv.Core.History;
 /// <summary>
 /// Maps customer id text to dense indices 0, 1, 2... in order of first appearance, looking ids up from
 /// spans without allocating. Open addressing with linear probing over 16-byte slots that hold the hash and
-/// either the id itself (an ASCII id of up to 7 characters, packed into 8 bytes) or where its characters sit
+/// either the id itself (an ASCII id of up to 8 characters, 7 bits each, packed into 8 bytes) or where its characters sit
 /// in one shared buffer; so a hit on a short id reads one slot and nothing else.
 /// </summary>
 /// <remarks>
@@ -18,8 +18,8 @@ namespace Ltv.Core.History;
 /// </remarks>
 internal sealed class CustomerIdMap
 {
-    /// <summary>The longest id kept in its slot: 7 ASCII characters, one byte each, plus the length.</summary>
-    private const int MaxInline = 7;
+    /// <summary>The longest id kept in its slot: 8 ASCII characters of 7 bits (56 bits), plus the length and a flag.</summary>
+    private const int MaxInline = 8;
 
     private Slot[] _slots = new Slot[1024];
     private char[] _chars = new char[8192];
@@ -34,8 +34,8 @@ internal sealed class CustomerIdMap
     public static int Hash(ReadOnlySpan<char> id) => string.GetHashCode(id);
 
     /// <summary>
-    /// The id packed into a negative number when it is ASCII and at most 7 characters long (the characters in
-    /// the low 7 bytes, the length above them, the sign bit set); 0 when it is not.
+    /// The id packed into a negative number when it is ASCII and at most 8 characters long (7 bits a character
+    /// in the low 56 bits, the length in the 4 bits above them, the sign bit set); 0 when it is not.
     /// </summary>
     public static long InlineKey(ReadOnlySpan<char> id)
     {
@@ -53,7 +53,7 @@ internal sealed class CustomerIdMap
                 return 0;
             }
 
-            key |= (long)c << (8 * i);
+            key |= (long)c << (7 * i);
         }
 
         return long.MinValue | ((long)id.Length << 56) | key;

@@ -17,8 +17,8 @@ public sealed class IngestionFastPathTests
     [Fact]
     public void Ids_around_the_packed_length_and_non_ascii_ids_are_told_apart()
     {
-        // 7 ASCII characters or fewer are packed in the slot; 8 or more, and any non-ASCII id, live in the buffer.
-        string[] ids = ["", "a", "abcdefg", "abcdefgh", "abcdef", "Åsa", "Äsa", "abcdefg\u00e9", "\u007f", "a\0", "a\0\0", "ABCDEFG"];
+        // 8 ASCII characters or fewer are packed in the slot; 9 or more, and any non-ASCII id, live in the buffer.
+        string[] ids = ["", "a", "abcdefg", "abcdefgh", "abcdefghi", "abcdef", "Åsa", "Äsa", "abcdefg\u00e9", "\u007f", "\u007f\u007f\u007f\u007f\u007f\u007f\u007f\u007f", "a\0", "a\0\0", "ABCDEFG", "C9999999", "C9999998"];
         var map = new CustomerIdMap();
         for (var i = 0; i < ids.Length; i++)
         {
@@ -34,6 +34,7 @@ public sealed class IngestionFastPathTests
         Assert.Equal(ids, map.ToArray());
         Assert.Equal(-1, map.IndexOf("abcdeg"));
         Assert.Equal(-1, map.IndexOf("abcdefgi"));
+        Assert.Equal(-1, map.IndexOf("abcdefghj"));
     }
 
     [Fact]
