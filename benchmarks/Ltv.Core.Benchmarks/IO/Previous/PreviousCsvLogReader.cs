@@ -1,11 +1,9 @@
 // The implementation before issue 14 (commit f7489d4), kept verbatim (renamed) as the baseline of
 // IO/CsvIngestionBenchmarks. Not used by the library.
-using Ltv.Core.IO;
-using Ltv.Core.History;
 using System.Globalization;
-
 using Ltv.Core.Domain;
-
+using Ltv.Core.History;
+using Ltv.Core.IO;
 using nietras.SeparatedValues;
 
 namespace Ltv.Core.Benchmarks.IO.Previous;
