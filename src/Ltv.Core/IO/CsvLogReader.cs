@@ -237,7 +237,7 @@ public static class CsvLogReader
             if (sink.TryAmount(line, c.Amount + 1, options.AmountColumn, amountText, AmountStyles, options.AmountFormat, out var minor)
                 && sink.CheckDate(line, c.Date + 1, options.DateColumn, dateText, date))
             {
-                sink.Accept(LogText.TrimField(rawId), date, minor, line, c.Amount + 1, options.AmountColumn);
+                sink.Accept(LogText.TrimField(rawId), date, minor, line, c.Amount + 1, options.AmountColumn, c.Order >= 0 ? LogText.TrimField(row[c.Order].Span) : default);
             }
         }
     }
@@ -327,11 +327,18 @@ public static class CsvLogReader
             Amount = Find(header, options.AmountColumn, file);
             CurrencyName = options.CurrencyColumn ?? FindCurrency(header) ?? string.Empty;
             Currency = CurrencyName.Length > 0 ? Find(header, CurrencyName, file) : -1;
-            Needed = Math.Max(Math.Max(Customer, Date), Math.Max(Amount, Currency));
+            OrderName = options.OrderColumn ?? string.Empty;
+            Order = options.OrderColumn is { } order ? Find(header, order, file) : -1;
+            Needed = Math.Max(Math.Max(Math.Max(Customer, Date), Math.Max(Amount, Currency)), Order);
             Named = [(Customer, options.CustomerColumn), (Date, options.DateColumn), (Amount, options.AmountColumn)];
             if (Currency >= 0)
             {
                 Named = [.. Named, (Currency, CurrencyName)];
+            }
+
+            if (Order >= 0)
+            {
+                Named = [.. Named, (Order, OrderName)];
             }
 
             Array.Sort(Named, (a, b) => a.Index.CompareTo(b.Index));
@@ -352,6 +359,12 @@ public static class CsvLogReader
 
         /// <summary>The header name of the currency column; empty when none.</summary>
         public string CurrencyName { get; }
+
+        /// <summary>The index of the order id column (<see cref="CsvLogOptions.OrderColumn"/>); -1 when none.</summary>
+        public int Order { get; }
+
+        /// <summary>The header name of the order id column; empty when none.</summary>
+        public string OrderName { get; }
 
         /// <summary>The largest needed column index: a row needs more columns than this.</summary>
         public int Needed { get; }
