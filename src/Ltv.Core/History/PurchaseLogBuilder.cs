@@ -11,7 +11,20 @@ namespace Ltv.Core.History;
 /// <remarks>Not thread safe. <see cref="Build"/> may be called once; the builder is spent afterwards.</remarks>
 public sealed class PurchaseLogBuilder
 {
+    /// <summary>
+    /// Rows queued by <see cref="AddBatched"/> before their ids are looked up together: 64 measured best
+    /// (16 gave about 1.5x the time, 256 no better) on 10,000,000 rows of 1,000,000 ids.
+    /// </summary>
+    private const int BatchSize = 64;
+
     private readonly CustomerIdMap _ids = new();
+    private readonly int[] _batchHash = new int[BatchSize];
+    private readonly long[] _batchKey = new long[BatchSize];
+    private readonly int[] _batchEnd = new int[BatchSize];
+    private readonly int[] _batchDay = new int[BatchSize];
+    private readonly long[] _batchAmount = new long[BatchSize];
+    private char[] _batchChars = new char[BatchSize * 16];
+    private int _batchCount;
     private int[] _customer;
     private int[] _day;
     private long[] _amount;
@@ -44,7 +57,7 @@ public sealed class PurchaseLogBuilder
     public long MinorUnitScale { get; }
 
     /// <summary>Rows added so far.</summary>
-    public int Count => _count;
+    public int Count => _count + _batchCount;
 
     /// <summary>Appends a row with an amount in minor units.</summary>
     /// <param name="customerId">The customer id (not blank); copied only when new.</param>
@@ -60,9 +73,79 @@ public sealed class PurchaseLogBuilder
             throw Guard.OutOfRange(nameof(amountMinor), "zero or more", amountMinor.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        Flush();
         var c = IndexOf(customerId);
         Append(c, date.DayNumber, amountMinor);
         return c;
+    }
+
+    /// <summary>
+    /// Queues a row whose id the caller has checked (a blank new id still throws, at the flush) and whose amount is zero or more; rows are
+    /// appended in order, a batch at a time, by <see cref="Flush"/> (called by <see cref="Add(ReadOnlySpan{char}, DateOnly, long)"/>
+    /// and <see cref="Build"/>), so that the batch's id lookups overlap their cache misses.
+    /// </summary>
+    internal void AddBatched(ReadOnlySpan<char> customerId, int dayNumber, long amountMinor)
+    {
+        var n = _batchCount;
+        var start = n == 0 ? 0 : _batchEnd[n - 1];
+        if (start + customerId.Length > _batchChars.Length)
+        {
+            Array.Resize(ref _batchChars, Math.Max(_batchChars.Length * 2, start + customerId.Length));
+        }
+
+        customerId.CopyTo(_batchChars.AsSpan(start));
+        _batchEnd[n] = start + customerId.Length;
+        _batchHash[n] = CustomerIdMap.Hash(customerId);
+        _batchKey[n] = CustomerIdMap.InlineKey(customerId);
+        _batchDay[n] = dayNumber;
+        _batchAmount[n] = amountMinor;
+        _batchCount = n + 1;
+        if (n + 1 == BatchSize)
+        {
+            Flush();
+        }
+    }
+
+    /// <summary>Sizes the columns for at least this many rows (a hint, from a file's length; never shrinks them).</summary>
+    internal void EnsureCapacity(int rows)
+    {
+        if (rows > _customer.Length)
+        {
+            Array.Resize(ref _customer, rows);
+            Array.Resize(ref _day, rows);
+            Array.Resize(ref _amount, rows);
+        }
+    }
+
+    /// <summary>Appends the queued rows, in order.</summary>
+    internal void Flush()
+    {
+        var n = _batchCount;
+        if (n == 0)
+        {
+            return;
+        }
+
+        _batchCount = 0;
+        _ids.Touch(_batchHash.AsSpan(0, n));
+        var start = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var id = _batchChars.AsSpan(start, _batchEnd[i] - start);
+            start = _batchEnd[i];
+            var c = _ids.IndexOf(id, _batchHash[i], _batchKey[i]);
+            if (c < 0)
+            {
+                if (id.IsWhiteSpace())
+                {
+                    throw new ArgumentException($"customerId must not be empty or blank (was '{id.ToString()}').", "customerId");
+                }
+
+                c = _ids.Add(id, _batchHash[i], _batchKey[i]);
+            }
+
+            Append(c, _batchDay[i], _batchAmount[i]);
+        }
     }
 
     /// <summary>Appends a row with a decimal amount.</summary>
@@ -92,6 +175,7 @@ public sealed class PurchaseLogBuilder
             throw new InvalidOperationException("Build was already called on this PurchaseLogBuilder.");
         }
 
+        Flush();
         _built = true;
         return new PurchaseLog(_ids.ToArray(), _customer, _day, _amount, _count, Currency);
     }

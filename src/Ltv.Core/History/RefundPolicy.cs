@@ -28,4 +28,15 @@ public enum RefundPolicy
     /// kept at their gross value.
     /// </summary>
     Drop,
+
+    /// <summary>
+    /// A negative amount is subtracted from the same customer's purchase rows of the same order id (the order
+    /// column: <see cref="IO.CsvLogOptions.OrderColumn"/>, <see cref="IO.Db.DbLogOptions.OrderColumn"/>), in row
+    /// order, whatever their dates. When an order's purchases net to exactly zero, the order was undone: its rows
+    /// leave the log and are counted in <see cref="IO.ReadReport.RowsCancelled"/>. A refund whose order has no
+    /// purchase of that customer, whose order's refunds exceed its purchases, or that has no order id (a blank
+    /// order, or no order column) is rejected as <see cref="IO.RejectReason.UnmatchedRefund"/>, naming the line,
+    /// the amount column and the amount. Netted refund rows are counted in <see cref="IO.ReadReport.RefundRowsNetted"/>.
+    /// </summary>
+    NetSameOrder,
 }

@@ -65,6 +65,13 @@ public sealed record CsvLogOptions
     /// <summary>What a negative amount (a refund or correction line) does; <see cref="History.RefundPolicy.Reject"/> (a bad row) by default.</summary>
     public History.RefundPolicy Refunds { get; init; } = History.RefundPolicy.Reject;
 
+    /// <summary>
+    /// The header name of an order id column, read only under <see cref="History.RefundPolicy.NetSameOrder"/> (a refund
+    /// nets against the same customer's purchase rows of its order id); <see langword="null"/> (the default) when
+    /// the log has none. When named, the header must have it.
+    /// </summary>
+    public string? OrderColumn { get; init; }
+
     /// <summary>When set, rows dated after it are rejected as <see cref="RejectReason.AfterObservationEnd"/>.</summary>
     public DateOnly? ObservationEnd { get; init; }
 

@@ -17,6 +17,18 @@ internal static class LogText
     /// <summary>UTF-8 that throws on invalid bytes.</summary>
     public static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>
+    /// <see cref="MemoryExtensions.Trim(ReadOnlySpan{char})"/>, returning at once when the field starts and ends
+    /// with a printable ASCII character (never white space), as nearly every field does; the call per character
+    /// of the general trim was about 4 % of a 10,000,000-row read.
+    /// </summary>
+    public static ReadOnlySpan<char> TrimField(ReadOnlySpan<char> field) =>
+        field.Length > 0 && (uint)(field[0] - 0x21) <= 0x7E - 0x21 && (uint)(field[^1] - 0x21) <= 0x7E - 0x21 ? field : field.Trim();
+
+    /// <summary>True when the field is empty or only white space (<see cref="MemoryExtensions.IsWhiteSpace"/>, with the same shortcut as <see cref="TrimField"/>).</summary>
+    public static bool IsBlank(ReadOnlySpan<char> field) =>
+        field.Length == 0 || ((uint)(field[0] - 0x21) > 0x7E - 0x21 && field.IsWhiteSpace());
+
     public static StreamReader Open(Stream stream, Encoding? encoding) =>
         new(stream, encoding ?? StrictUtf8, detectEncodingFromByteOrderMarks: encoding is null, bufferSize: 1 << 16, leaveOpen: true);
 

@@ -18,6 +18,9 @@ internal sealed class RowSink
     private readonly RefundPolicy _refunds;
     private readonly string _rowWord;
     private readonly List<Refund> _pending = [];
+
+    /// <summary>Under <see cref="RefundPolicy.NetSameOrder"/>: the purchase rows (log row indices) of each order id.</summary>
+    private readonly Dictionary<string, List<int>> _orderRows = new(StringComparer.Ordinal);
     private int _dropped;
 
     public RowSink(string file, Currency currency, ReadMode mode, DateOnly? observationEnd, int capacity = 0, RefundPolicy refunds = RefundPolicy.Reject, string rowWord = "line")
@@ -259,7 +262,7 @@ internal sealed class RowSink
 
     public bool CheckId(int line, int column, string columnName, ReadOnlySpan<char> id)
     {
-        if (id.IsWhiteSpace())
+        if (LogText.IsBlank(id))
         {
             Reject(line, column, columnName, id, RejectReason.BlankCustomerId, "customer id must not be empty or blank");
             return false;
@@ -275,11 +278,23 @@ internal sealed class RowSink
     /// <param name="line">The row's line (or row number), named if a refund cannot be netted.</param>
     /// <param name="column">The amount's column, named if a refund cannot be netted.</param>
     /// <param name="columnName">The amount column's name.</param>
-    public void Accept(ReadOnlySpan<char> id, DateOnly date, long minor, int line = 0, int column = 0, string columnName = "amount")
+    /// <param name="order">The row's order id (empty when none), kept under <see cref="RefundPolicy.NetSameOrder"/>.</param>
+    public void Accept(ReadOnlySpan<char> id, DateOnly date, long minor, int line = 0, int column = 0, string columnName = "amount", ReadOnlySpan<char> order = default)
     {
         if (minor >= 0)
         {
-            Builder.Add(id, date, minor);
+            if (_refunds == RefundPolicy.NetSameOrder && !order.IsEmpty)
+            {
+                var key = order.ToString();
+                if (!_orderRows.TryGetValue(key, out var rows))
+                {
+                    _orderRows[key] = rows = [];
+                }
+
+                rows.Add(Builder.Count);
+            }
+
+            Builder.AddBatched(id, date.DayNumber, minor);
         }
         else if (_refunds == RefundPolicy.Drop)
         {
@@ -287,7 +302,7 @@ internal sealed class RowSink
         }
         else
         {
-            _pending.Add(new Refund(id.ToString(), date.DayNumber, -minor, line, column, columnName));
+            _pending.Add(new Refund(id.ToString(), date.DayNumber, -minor, line, column, columnName, order.ToString()));
         }
     }
 
@@ -298,7 +313,7 @@ internal sealed class RowSink
         var netted = 0;
         if (_pending.Count > 0)
         {
-            (log, netted, cancelled) = NetRefunds(log);
+            (log, netted, cancelled) = _refunds == RefundPolicy.NetSameOrder ? NetRefundsByOrder(log) : NetRefunds(log);
             _rejected.Sort((a, b) => a.Line.CompareTo(b.Line));
         }
 
@@ -397,8 +412,117 @@ internal sealed class RowSink
         return (rebuilt.Build(), netted, cancelled);
     }
 
+    /// <summary>
+    /// Subtracts each (customer, order id)'s refunds from that customer's purchase rows of the order, in row order;
+    /// an order netted to exactly zero leaves the log; refunds without an order id, of an order the customer did
+    /// not buy, or larger than the order's purchases are rejected as unmatched (in line order, so that strict
+    /// mode names the first).
+    /// </summary>
+    private (PurchaseLog Log, int Netted, int Cancelled) NetRefundsByOrder(PurchaseLog log)
+    {
+        var ids = log.CustomerIdArray;
+        var customer = log.CustomerIndex;
+        var amount = log.AmountMinor;
+        var unmatched = new List<(Refund Refund, string Why)>();
+        var groups = new Dictionary<(string Id, string Order), List<Refund>>();
+        foreach (var r in _pending)
+        {
+            if (r.Order.Length == 0)
+            {
+                unmatched.Add((r, "a refund must name its order to be netted by order (its order id is blank, or no order column is read)"));
+                continue;
+            }
+
+            if (!groups.TryGetValue((r.Id, r.Order), out var list))
+            {
+                groups[(r.Id, r.Order)] = list = [];
+            }
+
+            list.Add(r);
+        }
+
+        // Per row: the amount left after netting, or -1 when the row is cancelled with its whole order.
+        var changed = new Dictionary<int, long>();
+        var netted = 0;
+        foreach (var ((id, order), refunds) in groups)
+        {
+            var rows = new List<int>();
+            foreach (var i in _orderRows.TryGetValue(order, out var all) ? all : [])
+            {
+                if (ids[customer[i]] == id)
+                {
+                    rows.Add(i);
+                }
+            }
+
+            long available = 0;
+            foreach (var i in rows)
+            {
+                available += amount[i];
+            }
+
+            long due = 0;
+            foreach (var r in refunds)
+            {
+                due = checked(due + r.Minor);
+            }
+
+            if (available < due)
+            {
+                foreach (var r in refunds)
+                {
+                    unmatched.Add((r, $"a refund must not exceed customer '{id}''s purchases of order '{order}' ({ShowMinor(available)} {Builder.Currency.Code})"));
+                }
+
+                continue;
+            }
+
+            netted += refunds.Count;
+            var whole = available == due;
+            foreach (var i in rows)
+            {
+                var take = Math.Min(due, amount[i]);
+                due -= take;
+                changed[i] = whole ? -1 : amount[i] - take;
+            }
+        }
+
+        unmatched.Sort((a, b) => a.Refund.Line.CompareTo(b.Refund.Line));
+        foreach (var (r, why) in unmatched)
+        {
+            Reject(r.Line, r.Column, r.ColumnName, ShowMinor(-r.Minor), RejectReason.UnmatchedRefund, why);
+        }
+
+        if (changed.Count == 0)
+        {
+            return (log, netted, 0);
+        }
+
+        var rebuilt = new PurchaseLogBuilder(log.Currency, log.Count);
+        var day = log.DayNumber;
+        var cancelled = 0;
+        for (var i = 0; i < log.Count; i++)
+        {
+            var minor = amount[i];
+            if (changed.TryGetValue(i, out var left))
+            {
+                if (left < 0)
+                {
+                    cancelled++;
+                    continue;
+                }
+
+                minor = left;
+            }
+
+            rebuilt.Add(ids[customer[i]], DateOnly.FromDayNumber(day[i]), minor);
+        }
+
+        return (rebuilt.Build(), netted, cancelled);
+    }
+
     private string ShowMinor(long minor) =>
         MinorUnits.ToDecimal(minor, Builder.MinorUnitScale).ToString("F" + _minorDigits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
-    private readonly record struct Refund(string Id, int Day, long Minor, int Line, int Column, string ColumnName);
+    private readonly record struct Refund(string Id, int Day, long Minor, int Line, int Column, string ColumnName, string Order);
 }

@@ -44,6 +44,13 @@ public sealed record DbLogOptions
     /// <summary>What a negative amount does; <see cref="RefundPolicy.Reject"/> by default.</summary>
     public RefundPolicy Refunds { get; init; } = RefundPolicy.Reject;
 
+    /// <summary>
+    /// An optional order id column, read only under <see cref="RefundPolicy.NetSameOrder"/> (a refund nets against
+    /// the same customer's purchase rows of its order id; any type, written with the invariant culture; NULL is no
+    /// order id); <see langword="null"/> (the default) when the source has none.
+    /// </summary>
+    public DbColumn? OrderColumn { get; init; }
+
     /// <summary>The name of the source in messages and in <see cref="ReadReport.File"/>; "query" by default.</summary>
     public string SourceName
     {

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 
 using Ltv.Core.Domain;
+using Ltv.Core.History;
 
 namespace Ltv.Core.IO.Db;
 
@@ -95,6 +96,7 @@ public static class DbLogReader
         private readonly Field _date;
         private readonly Field _amount;
         private readonly Field? _currency;
+        private readonly Field? _order;
         private readonly char[] _idBuffer = new char[32];
 
         public State(DbDataReader reader, DbLogOptions options)
@@ -106,6 +108,7 @@ public static class DbLogReader
             _date = Resolve(options.DateColumn);
             _amount = Resolve(options.AmountColumn);
             _currency = options.CurrencyColumn is { } cur ? Resolve(cur) : null;
+            _order = options.OrderColumn is { } order ? Resolve(order) : null;
         }
 
         public RowSink Sink { get; }
@@ -124,9 +127,13 @@ public static class DbLogReader
 
             if (TryAmount(row, out var minor) && Sink.CheckDate(row, _date.Ordinal + 1, _date.Name, dateText, date))
             {
-                Sink.Accept(id, date, minor, row, _amount.Ordinal + 1, _amount.Name);
+                Sink.Accept(id, date, minor, row, _amount.Ordinal + 1, _amount.Name, _options.Refunds == RefundPolicy.NetSameOrder ? OrderOf() : string.Empty);
             }
         }
+
+        /// <summary>The row's order id (trimmed), or empty when there is no order column or the value is NULL.</summary>
+        private string OrderOf() =>
+            _order is not { } f || _reader.IsDBNull(f.Ordinal) ? string.Empty : (Convert.ToString(_reader.GetValue(f.Ordinal), CultureInfo.InvariantCulture) ?? string.Empty).Trim();
 
         private bool TryId(int row, out ReadOnlySpan<char> id)
         {
