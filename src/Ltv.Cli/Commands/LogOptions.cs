@@ -51,10 +51,13 @@ internal sealed class LogOptions
 
     public Option<string> Refunds { get; } = MakeRefunds();
 
+    /// <summary>--order-column: the order id that --refunds net-same-order matches a refund to.</summary>
+    public Option<string?> OrderColumn { get; } = new("--order-column") { Description = "column of the order id: CSV header, Parquet or --sql column; needed by --refunds net-same-order, which nets a refund against the same customer's purchases of that order" };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(Log);
-        foreach (var option in new Option[] { Format, CustomerColumn, DateColumn, AmountColumn, DateFormat, Currency, CurrencyColumn, Encoding, DecimalComma, SkipInvalid, Rejects, Refunds, Sql, Connection })
+        foreach (var option in new Option[] { Format, CustomerColumn, DateColumn, AmountColumn, DateFormat, Currency, CurrencyColumn, Encoding, DecimalComma, SkipInvalid, Rejects, Refunds, OrderColumn, Sql, Connection })
         {
             command.Options.Add(option);
         }
@@ -66,6 +69,7 @@ internal sealed class LogOptions
         var code = parse.GetValue(Currency)!;
         var currency = QuantityParser.Build(() => Ltv.Core.Domain.Currency.Of(code), "--currency", code);
         var mode = parse.GetValue(SkipInvalid) ? ReadMode.Lenient : ReadMode.Strict;
+        CheckOrderColumn(parse);
         if (parse.GetValue(Sql) is { } sql)
         {
             return ReadQuery(parse, sql, currency, mode, observationEnd, progress);
@@ -107,7 +111,7 @@ internal sealed class LogOptions
                 : CdnowLogReader.ReadFile(path, cdnow);
         }
 
-        var options = new CsvLogOptions { Currency = currency, Mode = mode, ObservationEnd = observationEnd, DateFormat = parse.GetValue(DateFormat), Encoding = encoding, CurrencyColumn = parse.GetValue(CurrencyColumn), Refunds = refunds };
+        var options = new CsvLogOptions { Currency = currency, Mode = mode, ObservationEnd = observationEnd, DateFormat = parse.GetValue(DateFormat), Encoding = encoding, CurrencyColumn = parse.GetValue(CurrencyColumn), Refunds = refunds, OrderColumn = parse.GetValue(OrderColumn) };
         options = parse.GetValue(DecimalComma) ? options with { AmountFormat = new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "." } } : options;
         options = parse.GetValue(CustomerColumn) is { } c ? options with { CustomerColumn = c } : options;
         options = parse.GetValue(DateColumn) is { } d ? options with { DateColumn = d } : options;
@@ -157,6 +161,7 @@ internal sealed class LogOptions
             DateColumn = parse.GetValue(DateColumn) ?? "date",
             AmountColumn = parse.GetValue(AmountColumn) ?? "amount",
             CurrencyColumn = parse.GetValue(CurrencyColumn) is { } cc ? DbColumn.Named(cc) : (DbColumn?)null,
+            OrderColumn = parse.GetValue(OrderColumn) is { } oc ? DbColumn.Named(oc) : (DbColumn?)null,
             SourceName = "query",
         };
         DbConnection connection;
@@ -206,6 +211,28 @@ internal sealed class LogOptions
         }
     }
 
+    // --refunds net-same-order needs the order column and the order column means nothing without it: neither is
+    // left silently without effect.
+    private void CheckOrderColumn(ParseResult parse)
+    {
+        var policy = parse.GetValue(Refunds)!;
+        var order = parse.GetValue(OrderColumn);
+        if (policy == "net-same-order" && string.IsNullOrWhiteSpace(order))
+        {
+            throw new UsageException("--refunds net-same-order: needs --order-column, the column of the order id a refund is netted against.");
+        }
+
+        if (order is not null && policy != "net-same-order")
+        {
+            throw new UsageException($"--order-column: only with --refunds net-same-order (was '{order}' with --refunds {policy}).");
+        }
+
+        if (order is not null && EffectiveFormat(parse) == "cdnow" && parse.GetValue(Sql) is null)
+        {
+            throw new UsageException("--order-column: the cdnow format has no order ids; use it with --format csv or parquet, or --sql.");
+        }
+    }
+
     /// <summary>The log's format: --format when given, else parquet for a .parquet file, else csv.</summary>
     public string EffectiveFormat(ParseResult parse) =>
         parse.GetValue(Format) ?? (parse.GetValue(Log) is { } path && path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? "parquet" : "csv");
@@ -214,6 +241,7 @@ internal sealed class LogOptions
     public static RefundPolicy RefundPolicyOf(string text) => text switch
     {
         "net-same-day" => RefundPolicy.NetSameDay,
+        "net-same-order" => RefundPolicy.NetSameOrder,
         "drop" => RefundPolicy.Drop,
         _ => RefundPolicy.Reject,
     };
@@ -242,6 +270,7 @@ internal sealed class LogOptions
             DateColumn = parse.GetValue(DateColumn) ?? "date",
             AmountColumn = parse.GetValue(AmountColumn) ?? "amount",
             CurrencyColumn = parse.GetValue(CurrencyColumn) is { } cc ? DbColumn.Named(cc) : (DbColumn?)null,
+            OrderColumn = parse.GetValue(OrderColumn) is { } oc ? DbColumn.Named(oc) : (DbColumn?)null,
             SourceName = InputFile.DisplayName(path),
         };
         Stream stream;
@@ -308,7 +337,11 @@ internal sealed class LogOptions
             messages.WriteLine($"rejected rows written to {(CsvOutput.IsStandardOutput(rejectsPath) ? "standard output" : rejectsPath)}");
         }
 
-        if (report.RefundRowsNetted + report.RowsCancelled > 0 || RefundPolicyOf(parse.GetValue(Refunds)!) == RefundPolicy.NetSameDay)
+        if (RefundPolicyOf(parse.GetValue(Refunds)!) == RefundPolicy.NetSameOrder)
+        {
+            messages.WriteLine(string.Create(CultureInfo.InvariantCulture, $"refunds netted against the same customer's purchases of the order: {report.RefundRowsNetted} refund rows, {report.RowsCancelled} purchase rows cancelled (netted to zero)"));
+        }
+        else if (report.RefundRowsNetted + report.RowsCancelled > 0 || RefundPolicyOf(parse.GetValue(Refunds)!) == RefundPolicy.NetSameDay)
         {
             messages.WriteLine(string.Create(CultureInfo.InvariantCulture, $"refunds netted against the same customer's purchases of the day: {report.RefundRowsNetted} refund rows, {report.RowsCancelled} purchase rows cancelled (netted to zero)"));
         }
@@ -352,10 +385,10 @@ internal sealed class LogOptions
     {
         var refunds = new Option<string>("--refunds")
         {
-            Description = "what a negative amount (a refund) does: reject (default: a bad row), net-same-day (subtract it from the same customer's purchases of that day; a day netted to zero is cancelled; a refund larger than the day's purchases is a bad row) or drop (leave it out and count it); never a negative spend",
+            Description = "what a negative amount (a refund) does: reject (default: a bad row), net-same-day (subtract it from the same customer's purchases of that day; a day netted to zero is cancelled; a refund larger than the day's purchases is a bad row), net-same-order (subtract it from the same customer's purchases of the order named in --order-column, whatever their date; a refund with no such order, or larger than it, is a bad row) or drop (leave it out and count it); never a negative spend",
             DefaultValueFactory = _ => "reject",
         };
-        refunds.AcceptOnlyFromAmong("reject", "net-same-day", "drop");
+        refunds.AcceptOnlyFromAmong("reject", "net-same-day", "net-same-order", "drop");
         return refunds;
     }
 }
