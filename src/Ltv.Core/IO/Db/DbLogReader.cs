@@ -82,7 +82,8 @@ public static class DbLogReader
     /// </summary>
     /// <remarks>Each customer's rows must come in date order (customers may interleave), as in any chronological
     /// export; an older row throws <see cref="UnorderedLogException"/>. Under <see cref="RefundPolicy.NetSameDay"/>
-    /// a customer's rows must be in date order within calibration and within holdout, by day.</remarks>
+    /// a customer's rows must be in date order within calibration and within holdout, by day, and the summary's
+    /// customers may come in another order than <see cref="Read"/>'s (each customer's numbers are the same).</remarks>
     /// <param name="reader">The reader, positioned before its first row; left open.</param>
     /// <param name="summaryOptions">The observation window, unit and grouping of the summary.</param>
     /// <param name="options">Columns, currency, mode and refund policy; defaults when <see langword="null"/>. Its observation end, when set, must not be after <paramref name="summaryOptions"/>'s; when not set, that of <paramref name="summaryOptions"/> rejects later rows.</param>
