@@ -1,3 +1,4 @@
+using Ltv.Core.History;
 using Ltv.Core.IO;
 using Ltv.Core.IO.Db;
 
@@ -83,6 +84,64 @@ public static class ParquetLogReader
         {
             return await DbLogReader.ReadAsync(reader, options, progress, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Summarises a Parquet file while streaming, one row group at a time: memory grows with customers, not
+    /// rows. Checks, modes, rejects and refunds are those of <see cref="ReadFile"/>, and the summary equals
+    /// <see cref="PurchaseLog.Summarize"/> of the log it returns; see <see cref="DbLogReader.Summarize"/>.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="summaryOptions">The observation window, unit and grouping of the summary.</param>
+    /// <param name="options">Columns, currency, mode and refund policy (observation end as for <see cref="DbLogReader.Summarize"/>); messages name <paramref name="path"/> as for <see cref="ReadFile"/>.</param>
+    /// <param name="progress">Receives the number of rows read so far; may be <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The summary and the report.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is not Parquet, or a column has a type a log cannot hold.</exception>
+    /// <exception cref="LogFormatException">Strict mode: the first bad row; any mode: a missing column.</exception>
+    /// <exception cref="UnorderedLogException">A customer's row older than the customer's previous row.</exception>
+    public static LogSummaryResult SummarizeFile(string path, SummaryOptions summaryOptions, DbLogOptions? options = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        using var stream = Open(path);
+        return Summarize(stream, summaryOptions, Named(options, path), progress, cancellationToken);
+    }
+
+    /// <summary>Summarises Parquet from a readable, seekable stream while streaming; see <see cref="SummarizeFile"/>.</summary>
+    /// <param name="stream">The stream; left open.</param>
+    /// <param name="summaryOptions">The observation window, unit and grouping of the summary.</param>
+    /// <param name="options">Columns, currency, mode, refund policy and the source name used in messages; defaults when <see langword="null"/>.</param>
+    /// <param name="progress">Receives the number of rows read so far; may be <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The summary and the report.</returns>
+    /// <exception cref="InvalidDataException">The stream is not Parquet, or a column has a type a log cannot hold.</exception>
+    /// <exception cref="LogFormatException">Strict mode: the first bad row; any mode: a missing column.</exception>
+    /// <exception cref="UnorderedLogException">A customer's row older than the customer's previous row.</exception>
+    public static LogSummaryResult Summarize(Stream stream, SummaryOptions summaryOptions, DbLogOptions? options = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        options ??= new DbLogOptions();
+        using var reader = ParquetDataReader.OpenAsync(stream, options.SourceName, cancellationToken).GetAwaiter().GetResult();
+        return DbLogReader.Summarize(reader, summaryOptions, options, progress, cancellationToken);
+    }
+
+    /// <summary>Adds a Parquet stream's rows to a streaming summary (one partition of many); see <see cref="DbLogReader.SummarizeInto"/>.</summary>
+    /// <param name="stream">The stream; left open.</param>
+    /// <param name="summarizer">The summary to add to; its currency must be the options' currency.</param>
+    /// <param name="options">Columns, currency, mode, refund policy and the source name used in messages; defaults when <see langword="null"/>.</param>
+    /// <param name="progress">Receives the number of rows read so far; may be <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The report of this read.</returns>
+    /// <exception cref="ArgumentException">Another currency, or the read's observation end is after the summary's.</exception>
+    /// <exception cref="InvalidDataException">The stream is not Parquet, or a column has a type a log cannot hold.</exception>
+    /// <exception cref="LogFormatException">Strict mode: the first bad row; any mode: a missing column.</exception>
+    /// <exception cref="UnorderedLogException">A customer's row older than the customer's previous row.</exception>
+    public static ReadReport SummarizeInto(Stream stream, StreamingSummarizer summarizer, DbLogOptions? options = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        options ??= new DbLogOptions();
+        using var reader = ParquetDataReader.OpenAsync(stream, options.SourceName, cancellationToken).GetAwaiter().GetResult();
+        return DbLogReader.SummarizeInto(reader, summarizer, options, progress, cancellationToken);
     }
 
     /// <summary>True when a Parquet stream has a top-level column of the name (case-insensitive); the stream is rewound.</summary>

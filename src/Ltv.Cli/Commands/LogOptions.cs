@@ -63,6 +63,50 @@ internal sealed class LogOptions
         }
     }
 
+    /// <summary>
+    /// Summarises the log as the options say. A Parquet file and a --sql query stream into the summary (memory grows
+    /// with customers, not rows); CSV, cdnow, standard input, --refunds net-same-order, and a source whose customers'
+    /// rows are not in date order (a note on <paramref name="messages"/> says so) are read whole and summarised in memory.
+    /// </summary>
+    public LogSummaryResult Summarize(ParseResult parse, SummaryOptions summary, TextWriter messages, TextWriter? progress = null)
+    {
+        var sql = parse.GetValue(Sql);
+        var path = parse.GetValue(Log);
+        CheckOrderColumn(parse);
+
+        // Netting by order id needs the whole log (a refund can come days after its order), so it is read whole.
+        var streams = RefundPolicyOf(parse.GetValue(Refunds)!) != RefundPolicy.NetSameOrder;
+        if (streams && (sql is not null || (path is not null && !InputFile.IsStandardInput(path) && EffectiveFormat(parse) == "parquet")))
+        {
+            var code = parse.GetValue(Currency)!;
+            var currency = QuantityParser.Build(() => Ltv.Core.Domain.Currency.Of(code), "--currency", code);
+            var mode = parse.GetValue(SkipInvalid) ? ReadMode.Lenient : ReadMode.Strict;
+            try
+            {
+                if (sql is not null)
+                {
+                    return ReadQuery(parse, sql, currency, mode, summary.ObservationEnd, progress, (reader, options, rows) => DbLogReader.Summarize(reader, summary, options, rows));
+                }
+
+                if (parse.GetValue(Connection) is not null)
+                {
+                    throw new UsageException("--connection: only with --sql \"SELECT ...\" (the query that returns the purchases).");
+                }
+
+                InputFile.Check(path!);
+                var encoding = parse.GetValue(Encoding) == "latin1" ? System.Text.Encoding.Latin1 : null;
+                return ReadParquet(parse, path!, currency, mode, summary.ObservationEnd, RefundPolicyOf(parse.GetValue(Refunds)!), encoding, progress, (stream, options) => ParquetLogReader.Summarize(stream, summary, options));
+            }
+            catch (UnorderedLogException e)
+            {
+                messages.WriteLine($"note: {e.File}: the rows are not in date order per customer (customer '{e.CustomerId}', row {e.Line.ToString(CultureInfo.InvariantCulture)}), so the whole log is read into memory to summarise it; sort the rows by date to summarise while streaming.");
+            }
+        }
+
+        var (log, report) = Read(parse, summary.ObservationEnd, progress);
+        return new LogSummaryResult(log.Summarize(summary), report);
+    }
+
     /// <summary>Reads the log as the options say; strict unless --skip-invalid. A CSV read of more than 2 s shows its progress on <paramref name="progress"/>.</summary>
     public LogReadResult Read(ParseResult parse, DateOnly? observationEnd, TextWriter? progress = null)
     {
@@ -72,7 +116,7 @@ internal sealed class LogOptions
         CheckOrderColumn(parse);
         if (parse.GetValue(Sql) is { } sql)
         {
-            return ReadQuery(parse, sql, currency, mode, observationEnd, progress);
+            return ReadQuery(parse, sql, currency, mode, observationEnd, progress, (reader, options, rows) => DbLogReader.Read(reader, options, rows));
         }
 
         if (parse.GetValue(Connection) is not null)
@@ -88,7 +132,7 @@ internal sealed class LogOptions
         var format = EffectiveFormat(parse);
         if (format == "parquet")
         {
-            return ReadParquet(parse, path, currency, mode, observationEnd, refunds, encoding, progress);
+            return ReadParquet(parse, path, currency, mode, observationEnd, refunds, encoding, progress, (stream, options) => ParquetLogReader.Read(stream, options));
         }
 
         if (format == "cdnow")
@@ -134,7 +178,7 @@ internal sealed class LogOptions
     /// Runs the --sql query on the --connection database and reads its rows through <see cref="DbLogReader"/>, streaming,
     /// with the rules of a file (strict or --skip-invalid, refunds, rows and columns named in messages).
     /// </summary>
-    private LogReadResult ReadQuery(ParseResult parse, string sql, Currency currency, ReadMode mode, DateOnly? observationEnd, TextWriter? progress)
+    private T ReadQuery<T>(ParseResult parse, string sql, Currency currency, ReadMode mode, DateOnly? observationEnd, TextWriter? progress, Func<DbDataReader, DbLogOptions, IProgress<long>?, T> read)
     {
         var connectionText = parse.GetValue(Connection) ?? throw new UsageException("--sql: needs --connection, the connection string of the database to run the query on.");
         if (parse.GetValue(Log) is { } log)
@@ -201,7 +245,7 @@ internal sealed class LogOptions
             {
                 try
                 {
-                    return DbLogReader.Read(reader, options, progress is null ? null : new Output.RowProgressReporter("query", progress));
+                    return read(reader, options, progress is null ? null : new Output.RowProgressReporter("query", progress));
                 }
                 catch (DbException e)
                 {
@@ -250,7 +294,7 @@ internal sealed class LogOptions
     /// Reads a Parquet log through <see cref="ParquetLogReader"/>: columns by name as for CSV; standard input is
     /// read into memory first (Parquet needs to seek to its footer). Options that only mean something for text are refused.
     /// </summary>
-    private LogReadResult ReadParquet(ParseResult parse, string path, Currency currency, ReadMode mode, DateOnly? observationEnd, RefundPolicy refunds, System.Text.Encoding? encoding, TextWriter? progress)
+    private T ReadParquet<T>(ParseResult parse, string path, Currency currency, ReadMode mode, DateOnly? observationEnd, RefundPolicy refunds, System.Text.Encoding? encoding, TextWriter? progress, Func<Stream, DbLogOptions, T> read)
     {
         if (encoding is not null || parse.GetValue(DecimalComma))
         {
@@ -294,7 +338,7 @@ internal sealed class LogOptions
                 options = options with { CurrencyColumn = "currency" };
             }
 
-            return ParquetLogReader.Read(stream, options);
+            return read(stream, options);
         }
     }
 

@@ -41,8 +41,9 @@ internal static class SummarizeCommand
             var timeUnit = QuantityParser.Unit(parse.GetValue(unit)!, "--unit");
             var path = parse.GetValue(outputPath);
             log.CheckPaths(parse, path);
-            var (purchases, report) = log.Read(parse, end, error);
-            var summaries = purchases.Summarize(new SummaryOptions(end, timeUnit) { CalibrationEnd = split, Convention = CalendarConvention.Julian });
+            // Parquet and --sql stream into the summary (memory grows with customers, not rows); the output needs no rows.
+            var messages = CsvOutput.IsStandardOutput(path) ? error : output;
+            var (summaries, report) = log.Summarize(parse, new SummaryOptions(end, timeUnit) { CalibrationEnd = split, Convention = CalendarConvention.Julian }, messages, error);
             if (CsvOutput.IsParquet(path))
             {
                 CsvOutput.WriteBinary(path!, stream => ParquetSummaryWriter.WriteAsync(stream, summaries).GetAwaiter().GetResult());
@@ -52,7 +53,6 @@ internal static class SummarizeCommand
                 CsvOutput.Write(path, output, writer => Write(writer, summaries, split is not null));
             }
 
-            var messages = CsvOutput.IsStandardOutput(path) ? error : output;
             log.Finish(parse, report, path, messages);
             messages.WriteLine($"customers {summaries.Count}, repeat customers {summaries.RepeatCustomerCount}, first purchase after calibration end (left out) {summaries.ExcludedCustomerCount}");
             return ExitCodes.Success;

@@ -64,7 +64,10 @@ public sealed class StreamingSummarizer
     /// <param name="amountMinor">The amount in whole minor units, zero or more.</param>
     /// <exception cref="ArgumentException">A blank id.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A negative amount, a date after the observation end, or a row older than the customer's previous row of the same period (calibration or holdout); the message names the customer and the dates.</exception>
-    public void Add(ReadOnlySpan<char> customerId, DateOnly date, long amountMinor)
+    public void Add(ReadOnlySpan<char> customerId, DateOnly date, long amountMinor) => Add(customerId, date, amountMinor, 1);
+
+    /// <summary>Adds <paramref name="rows"/> rows of one customer and day, summed (a reader's netted day).</summary>
+    internal void Add(ReadOnlySpan<char> customerId, DateOnly date, long amountMinor, int rows)
     {
         var day = date.DayNumber;
         if (amountMinor < 0)
@@ -100,10 +103,10 @@ public sealed class StreamingSummarizer
             throw Guard.OutOfRange(nameof(date), $"on or after customer '{customerId.ToString()}''s previous {(day <= _calEnd ? "calibration" : "holdout")} row (streaming needs each customer's rows in date order; summarise an unordered log with PurchaseLog.Summarize)", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
 
-        _rows++;
+        _rows += rows;
         if (day <= _calEnd)
         {
-            _calRows++;
+            _calRows += rows;
         }
     }
 

@@ -41,6 +41,9 @@ internal sealed class RowSink
 
     public PurchaseLogBuilder Builder { get; }
 
+    /// <summary>When set, accepted rows (and, unless dropped, refunds) go to it instead of <see cref="Builder"/>; see <see cref="FinishStreaming"/>.</summary>
+    public IRowConsumer? Consumer { get; set; }
+
     public void Reject(int line, int column, string columnName, ReadOnlySpan<char> text, RejectReason reason, string why)
     {
         var shown = text.Length > MaxText ? string.Concat(text[..MaxText], "...") : text.ToString();
@@ -281,6 +284,12 @@ internal sealed class RowSink
     /// <param name="order">The row's order id (empty when none), kept under <see cref="RefundPolicy.NetSameOrder"/>.</param>
     public void Accept(ReadOnlySpan<char> id, DateOnly date, long minor, int line = 0, int column = 0, string columnName = "amount", ReadOnlySpan<char> order = default)
     {
+        if (Consumer is { } consumer && (minor >= 0 || _refunds != RefundPolicy.Drop))
+        {
+            consumer.Accept(id, date, minor, line, column, columnName);
+            return;
+        }
+
         if (minor >= 0)
         {
             if (_refunds == RefundPolicy.NetSameOrder && !order.IsEmpty)
@@ -520,6 +529,17 @@ internal sealed class RowSink
 
         return (rebuilt.Build(), netted, cancelled);
     }
+
+    /// <summary>The report of a read whose rows went to <see cref="Consumer"/>: its counts, this sink's rejects (by row) and drops.</summary>
+    public ReadReport FinishStreaming(int accepted, int netted, int cancelled)
+    {
+        _rejected.Sort((a, b) => a.Line.CompareTo(b.Line));
+        return new ReadReport(File, HeaderLine, accepted, _rejected.ToArray(), netted, _dropped, cancelled);
+    }
+
+    /// <summary>Rejects a refund larger than the customer's purchases of its day (as netting the whole log does).</summary>
+    public void RejectUnmatchedRefund(int line, int column, string columnName, string id, int day, long refundMinor, long availableMinor) =>
+        Reject(line, column, columnName, ShowMinor(-refundMinor), RejectReason.UnmatchedRefund, $"a refund must not exceed customer '{id}''s purchases on {DateOnly.FromDayNumber(day):yyyy-MM-dd} ({ShowMinor(availableMinor)} {Builder.Currency.Code})");
 
     private string ShowMinor(long minor) =>
         MinorUnits.ToDecimal(minor, Builder.MinorUnitScale).ToString("F" + _minorDigits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);

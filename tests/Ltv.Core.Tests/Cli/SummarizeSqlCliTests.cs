@@ -43,6 +43,24 @@ public sealed class SummarizeSqlCliTests : IDisposable
     }
 
     [Fact]
+    public void A_query_netted_by_order_id_is_read_whole_and_a_refund_days_later_nets_against_its_order()
+    {
+        var file = Path.Combine(_dir, "returns.db");
+        using (var db = new SqliteConnection($"Data Source={file}"))
+        {
+            db.Open();
+            LogTables.Execute(db, "CREATE TABLE o (customer_id TEXT, date TEXT, amount NUMERIC, order_id TEXT); INSERT INTO o VALUES ('a', '2024-01-01', 10, 'o1'), ('a', '2024-01-09', -4, 'o1'), ('a', '2024-01-15', 3, 'o2')");
+        }
+
+        var summary = Path.Combine(_dir, "s.csv");
+        var (exit, output, error) = Run("summarize", "--sql", "SELECT * FROM o", "--connection", $"Data Source={file}", "--refunds", "net-same-order", "--order-column", "order_id", "--observation-end", "2024-01-31", "--unit", "day", "-o", summary);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("read 3 = accepted 2 + rejected 0 + refunds netted 1 + refunds dropped 0 + cancelled 0", output, StringComparison.Ordinal);
+        Assert.Equal("a,1,14,30,3,day", File.ReadAllLines(summary)[1]);
+    }
+
+    [Fact]
     public void The_query_is_read_with_the_options_columns_and_a_bad_row_names_row_and_column()
     {
         var connection = SqliteDatabase();

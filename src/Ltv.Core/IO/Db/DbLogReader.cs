@@ -75,6 +75,86 @@ public static class DbLogReader
         return state.Sink.Finish();
     }
 
+    /// <summary>
+    /// Summarises every remaining row of a data reader while streaming: memory grows with customers, not rows
+    /// (see <see cref="StreamingSummarizer"/>). Checks, modes, rejects and refund policies are those of
+    /// <see cref="Read"/>, and the summary equals <see cref="PurchaseLog.Summarize"/> of the log <see cref="Read"/> returns.
+    /// </summary>
+    /// <remarks>Each customer's rows must come in date order (customers may interleave), as in any chronological
+    /// export; an older row throws <see cref="UnorderedLogException"/>. Under <see cref="RefundPolicy.NetSameDay"/>
+    /// a customer's rows must be in date order within calibration and within holdout, by day, and the summary's
+    /// customers may come in another order than <see cref="Read"/>'s (each customer's numbers are the same).</remarks>
+    /// <param name="reader">The reader, positioned before its first row; left open.</param>
+    /// <param name="summaryOptions">The observation window, unit and grouping of the summary.</param>
+    /// <param name="options">Columns, currency, mode and refund policy; defaults when <see langword="null"/>. Its observation end, when set, must not be after <paramref name="summaryOptions"/>'s; when not set, that of <paramref name="summaryOptions"/> rejects later rows.</param>
+    /// <param name="progress">Receives the number of rows read so far; may be <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The summary and the report.</returns>
+    /// <exception cref="ArgumentException">The read's observation end is after the summary's, or <see cref="RefundPolicy.NetSameOrder"/> (it needs the whole log).</exception>
+    /// <exception cref="LogFormatException">Strict mode: the first bad row; any mode: a missing column.</exception>
+    /// <exception cref="UnorderedLogException">A customer's row older than the customer's previous row.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static LogSummaryResult Summarize(DbDataReader reader, SummaryOptions summaryOptions, DbLogOptions? options = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(summaryOptions);
+        var summarizer = new StreamingSummarizer(summaryOptions, (options ?? new DbLogOptions()).Currency);
+        var report = SummarizeInto(reader, summarizer, options, progress, cancellationToken);
+        return new LogSummaryResult(summarizer.ToSummaries(), report);
+    }
+
+    /// <summary>
+    /// Adds every remaining row of a data reader to a streaming summary, as <see cref="Summarize"/> does; one
+    /// partition of many (by date range or by customer) to <see cref="StreamingSummarizer.Merge"/> or add in turn.
+    /// Refunds net against purchases of the same read.
+    /// </summary>
+    /// <param name="reader">The reader, positioned before its first row; left open.</param>
+    /// <param name="summarizer">The summary to add to; its currency must be the options' currency.</param>
+    /// <param name="options">Columns, currency, mode and refund policy; defaults when <see langword="null"/> (observation end as for <see cref="Summarize"/>).</param>
+    /// <param name="progress">Receives the number of rows read so far; may be <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The report of this read.</returns>
+    /// <exception cref="ArgumentException">Another currency, the read's observation end is after the summary's, or <see cref="RefundPolicy.NetSameOrder"/> (it needs the whole log).</exception>
+    /// <exception cref="LogFormatException">Strict mode: the first bad row; any mode: a missing column.</exception>
+    /// <exception cref="UnorderedLogException">A customer's row older than the customer's previous row.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static ReadReport SummarizeInto(DbDataReader reader, StreamingSummarizer summarizer, DbLogOptions? options = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(summarizer);
+        options ??= new DbLogOptions();
+        if (options.Currency != summarizer.Currency)
+        {
+            throw new ArgumentException($"options.Currency must be {summarizer.Currency.Code}, the currency of the summarizer (was '{options.Currency.Code}').", nameof(options));
+        }
+
+        if (options.Refunds == RefundPolicy.NetSameOrder)
+        {
+            throw new ArgumentException("options.Refunds must not be NetSameOrder when summarising while streaming: a refund can come any number of days after its order, so netting by order needs the whole log; use Read, then Summarize (was 'NetSameOrder').", nameof(options));
+        }
+
+        var summaryEnd = summarizer.Options.ObservationEnd;
+        if (options.ObservationEnd is { } end && end > summaryEnd)
+        {
+            throw new ArgumentException($"options.ObservationEnd must be on or before the summary's observation end {summaryEnd:yyyy-MM-dd} (was '{end:yyyy-MM-dd}').", nameof(options));
+        }
+
+        var state = new State(reader, options with { ObservationEnd = options.ObservationEnd ?? summaryEnd });
+        var consumer = new SummarizingRowConsumer(summarizer, state.Sink, options.Refunds, state.DateColumn, state.DateColumnName);
+        state.Sink.Consumer = consumer;
+        cancellationToken.ThrowIfCancellationRequested();
+        var row = 0;
+        while (reader.Read())
+        {
+            row++;
+            state.Add(row);
+            Tick(row, progress, cancellationToken);
+        }
+
+        consumer.Flush();
+        progress?.Report(row);
+        return state.Sink.FinishStreaming(consumer.Accepted, consumer.Netted, consumer.Cancelled);
+    }
+
     private static void Tick(int row, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         if ((row & (CancelEvery - 1)) == 0)
@@ -112,6 +192,10 @@ public static class DbLogReader
         }
 
         public RowSink Sink { get; }
+
+        public int DateColumn => _date.Ordinal + 1;
+
+        public string DateColumnName => _date.Name;
 
         public void Add(int row)
         {
