@@ -54,16 +54,6 @@ public class PushdownBenchmarks
         return Ltv.Core.IO.Db.DbLogReader.Read(reader).Log.Summarize(_options).Count;
     }
 
-    /// <summary>The previous summary query (a join of the day rows with each customer's first day).</summary>
-    [Benchmark]
-    public int DuckDbSummaryPrevious()
-    {
-        using var command = _duck.CreateCommand();
-        command.CommandText = PreviousSummarySql.Summary(new PurchaseTable("purchases"), _options, Currency.USD);
-        using var reader = command.ExecuteReader();
-        return SqlSummaryReader.ReadSummaries(reader, _options, Currency.USD).Count;
-    }
-
     [Benchmark]
     public int DuckDbSummary()
     {

@@ -93,18 +93,9 @@ public static class SummarySql
         var c = Quote(dialect, table.CustomerColumn, nameof(table.CustomerColumn));
         var d = Quote(dialect, table.DateColumn, nameof(table.DateColumn));
         var a = Quote(dialect, table.AmountColumn, nameof(table.AmountColumn));
-        var inCal = $"day <= {cal}";
-        var firstDay = $"MIN(CASE WHEN {inCal} THEN day END)";
-        var recency = Diff(dialect, $"MAX(CASE WHEN {inCal} THEN day END)", firstDay);
-        var age = Diff(dialect, cal, firstDay);
-        var calibrationValue = $"SUM(CASE WHEN {inCal} THEN value ELSE 0 END)";
-        var firstValue = FirstDayValue(dialect, inCal);
+        var recency = Diff(dialect, $"MAX(CASE WHEN d.day <= {cal} THEN d.day END)", "f.first_day");
+        var age = Diff(dialect, cal, "f.first_day");
         var sb = new StringBuilder();
-
-        // One pass over the day rows per customer, no self-join: the first day's value is the value at the
-        // smallest calibration day (each (customer, day) is one row of `days`), repeat spend is the rest of the
-        // calibration spend. Measured on embedded DuckDB (10,000,000 rows, 1,000,000 customers): the earlier
-        // form, a join of the day rows with each customer's first day, took about 10 s against about 2.6 s.
         sb.Append(CultureInfo.InvariantCulture, $"""
             WITH purchase_rows AS (
               SELECT CAST(src.{c} AS {text}) AS customer_id, CAST(src.{d} AS DATE) AS day, CAST(src.{a} AS DECIMAL(38, 9)) AS amount
@@ -115,33 +106,27 @@ public static class SummarySql
                 SUM(CASE WHEN amount IS NULL OR amount < 0 OR day IS NULL OR day > {obs} OR amount * {scale} <> ROUND(amount * {scale}, 0) THEN 1 ELSE 0 END) AS bad_rows
               FROM purchase_rows
               GROUP BY customer_id, day
+            ),
+            firsts AS (
+              SELECT customer_id, MIN(day) AS first_day FROM days WHERE day <= {cal} GROUP BY customer_id
             )
-            SELECT customer_id,
-              {firstDay} AS first_day,
-              SUM(CASE WHEN {inCal} THEN 1 ELSE 0 END) - 1 AS frequency,
+            SELECT d.customer_id AS customer_id,
+              f.first_day AS first_day,
+              SUM(CASE WHEN d.day <= {cal} THEN 1 ELSE 0 END) - 1 AS frequency,
               {recency} AS recency_days,
               {age} AS age_days,
-              CAST(COALESCE({firstValue}, 0) * {scale} AS BIGINT) AS first_spend_minor,
-              CAST(COALESCE({calibrationValue} - {firstValue}, 0) * {scale} AS BIGINT) AS repeat_spend_minor,
-              SUM(CASE WHEN day > {cal} THEN 1 ELSE 0 END) AS holdout_frequency,
-              CAST(SUM(CASE WHEN day > {cal} THEN value ELSE 0 END) * {scale} AS BIGINT) AS holdout_spend_minor,
-              SUM(row_count) AS row_count,
-              SUM(CASE WHEN {inCal} THEN row_count ELSE 0 END) AS calibration_row_count,
-              SUM(bad_rows) AS bad_rows
-            FROM days
-            GROUP BY customer_id
+              CAST(COALESCE(SUM(CASE WHEN d.day = f.first_day THEN d.value ELSE 0 END), 0) * {scale} AS BIGINT) AS first_spend_minor,
+              CAST(COALESCE(SUM(CASE WHEN d.day > f.first_day AND d.day <= {cal} THEN d.value ELSE 0 END), 0) * {scale} AS BIGINT) AS repeat_spend_minor,
+              SUM(CASE WHEN d.day > {cal} THEN 1 ELSE 0 END) AS holdout_frequency,
+              CAST(COALESCE(SUM(CASE WHEN d.day > {cal} THEN d.value ELSE 0 END), 0) * {scale} AS BIGINT) AS holdout_spend_minor,
+              SUM(d.row_count) AS row_count,
+              SUM(CASE WHEN d.day <= {cal} THEN d.row_count ELSE 0 END) AS calibration_row_count,
+              SUM(d.bad_rows) AS bad_rows
+            FROM days d LEFT JOIN firsts f ON f.customer_id = d.customer_id
+            GROUP BY d.customer_id, f.first_day
             """);
         return sb.ToString();
     }
-
-    // The value of a customer's first calibration day: each engine's "value at the minimum" aggregate, which
-    // ignores rows its FILTER leaves out (NULL when the customer has no calibration day).
-    private static string FirstDayValue(SqlDialect dialect, string inCalibration) => dialect switch
-    {
-        SqlDialect.DuckDb => $"arg_min(value, day) FILTER (WHERE {inCalibration})",
-        SqlDialect.SparkSql => $"min_by(value, day) FILTER (WHERE {inCalibration})",
-        _ => $"(array_agg(value ORDER BY day) FILTER (WHERE {inCalibration}))[1]",
-    };
 
     private static string Date(DateOnly date) => "DATE '" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'";
 
