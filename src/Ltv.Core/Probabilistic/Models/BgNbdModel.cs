@@ -30,11 +30,7 @@ public sealed record BgNbdModel : IResidualTransactionsModel, IBulkCountModel
     /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite and positive; the message names it.</exception>
     public BgNbdModel(double r, double alpha, double a, double b, TimeUnit unit)
     {
-        R = HistoryGuard.Parameter(r, nameof(r));
-        Alpha = HistoryGuard.Parameter(alpha, nameof(alpha));
-        A = HistoryGuard.Parameter(a, nameof(a));
-        B = HistoryGuard.Parameter(b, nameof(b));
-        Unit = HistoryGuard.Unit(unit);
+        (R, Alpha, A, B, Unit) = CountModelRecord.Checked((r, alpha, a, b), (nameof(r), nameof(alpha), nameof(a), nameof(b)), unit);
     }
 
     /// <summary>Shape r of the purchase-rate Gamma.</summary>
@@ -66,21 +62,16 @@ public sealed record BgNbdModel : IResidualTransactionsModel, IBulkCountModel
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static FitResult<BgNbdModel> Fit(RfmPatterns patterns, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(patterns);
-        var data = new PatternData(patterns);
-        var unit = patterns.Unit;
-        return MaximumLikelihood.Fit(
-            new BetaGeometricLikelihood(data, modified: false),
-            [1, data.Age.Average(), 1, 1],
-            data.CustomerCount,
-            data.Count,
+        return CountModelRecord.Fit(
+            patterns,
             "BG/NBD",
             ["r", "alpha", "a", "b"],
-            p => new BgNbdModel(p[0], p[1], p[2], p[3], unit),
+            data => new BetaGeometricLikelihood(data, modified: false),
+            data => [1, data.Age.Average(), 1, 1],
+            (p, unit) => new BgNbdModel(p[0], p[1], p[2], p[3], unit),
             options,
             progress,
-            cancellationToken,
-            CountModelIdentifiability.Reason(data));
+            cancellationToken);
     }
 
     /// <inheritdoc />
