@@ -56,14 +56,7 @@ public abstract class CountModelDefinition<TModel> : ModelDefinition<TModel>
     /// <inheritdoc />
     public override FitResult<TModel> FitTyped(SummaryTable summary, TimeUnit unit, FitOptions? options, IProgress<FitProgress>? progress, ICollection<string> notes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(summary);
-        ArgumentNullException.ThrowIfNull(notes);
-        var (patterns, leftOut) = summary.ToPatterns(unit);
-        if (leftOut > 0)
-        {
-            notes.Add($"left out {leftOut} customers with T = 0 (acquired at the calibration end)");
-        }
-
+        var patterns = CalibrationPatterns.Of(summary, unit, notes, "acquired at the calibration end");
         return _fit(patterns, options, progress, cancellationToken);
     }
 

@@ -52,12 +52,7 @@ public sealed class BgBbDefinition : ModelDefinition<BgBbModel>
             Row(summary, i);
         }
 
-        var (patterns, leftOut) = summary.ToPatterns(unit);
-        if (leftOut > 0)
-        {
-            notes.Add($"left out {leftOut} customers with T = 0 (no opportunity after the first yet)");
-        }
-
+        var patterns = CalibrationPatterns.Of(summary, unit, notes, "no opportunity after the first yet");
         return BgBbModel.Fit(patterns, options, progress, cancellationToken);
     }
 

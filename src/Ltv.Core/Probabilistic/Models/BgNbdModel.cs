@@ -75,38 +75,23 @@ public sealed record BgNbdModel : IResidualTransactionsModel, IBulkCountModel
     }
 
     /// <inheritdoc />
-    public double LogLikelihood(RfmPatterns patterns)
-    {
-        HistoryGuard.SameUnit(patterns, Unit, "the BG/NBD log-likelihood");
-        return new BetaGeometricLikelihood(new PatternData(patterns), modified: false).Evaluate([R, Alpha, A, B], []);
-    }
+    public double LogLikelihood(RfmPatterns patterns) => Shared.LogLikelihood(patterns, Unit);
 
     /// <inheritdoc />
     public double ExpectedPurchases(double t) =>
         BetaGeometric.ExpectedGivenAlive(R, Alpha, A, B, BetaGeometric.Horizon(t, Alpha));
 
     /// <inheritdoc />
-    public double ConditionalExpectedPurchases(double t, double frequency, double recency, double age)
-    {
-        BetaGeometric.Horizon(t, Alpha);
-        HistoryGuard.Check(frequency, recency, age);
-        var alive = BetaGeometric.ProbabilityAlive(R, Alpha, A, B, frequency, recency, age, modified: false);
-        return alive * BetaGeometric.ExpectedGivenAlive(R + frequency, Alpha + age, A, BetaGeometric.PosteriorB(B, frequency, modified: false), t);
-    }
+    public double ConditionalExpectedPurchases(double t, double frequency, double recency, double age) =>
+        Shared.ConditionalExpectedPurchases(t, frequency, recency, age);
 
     /// <inheritdoc />
-    public double ProbabilityAlive(double frequency, double recency, double age)
-    {
-        HistoryGuard.Check(frequency, recency, age);
-        return BetaGeometric.ProbabilityAlive(R, Alpha, A, B, frequency, recency, age, modified: false);
-    }
+    public double ProbabilityAlive(double frequency, double recency, double age) =>
+        Shared.ProbabilityAlive(frequency, recency, age);
 
     /// <inheritdoc />
-    public double ProbabilityOfPurchases(int count, double t)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return BetaGeometric.ProbabilityOfCount(R, Alpha, A, B, count, BetaGeometric.Horizon(t, Alpha), modified: false);
-    }
+    public double ProbabilityOfPurchases(int count, double t) =>
+        Shared.ProbabilityOfPurchases(count, t);
 
     /// <inheritdoc />
     /// <remarks>
@@ -114,18 +99,17 @@ public sealed record BgNbdModel : IResidualTransactionsModel, IBulkCountModel
     /// Gamma(r+x, α+T) × Beta(a, b+x), the λ expectation in closed form (a scaled exponential integral) and the
     /// p expectation by adaptive Gauss-Kronrod quadrature.
     /// </remarks>
-    public double DiscountedExpectedResidualTransactions(double continuousDiscountRate, double frequency, double recency, double age)
-    {
-        Validation.Guard.FinitePositive(continuousDiscountRate);
-        HistoryGuard.Check(frequency, recency, age);
-        return BetaGeometricDert.Value(R, Alpha, A, B, modified: false, continuousDiscountRate, frequency, recency, age);
-    }
+    public double DiscountedExpectedResidualTransactions(double continuousDiscountRate, double frequency, double recency, double age) =>
+        Shared.DiscountedExpectedResidualTransactions(continuousDiscountRate, frequency, recency, age);
 
     /// <inheritdoc />
     void IBulkCountModel.ProbabilityAliveBulk(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination) =>
-        BetaGeometric.AliveBulk(R, Alpha, A, B, modified: false, frequency, recency, age, destination);
+        Shared.ProbabilityAliveBulk(frequency, recency, age, destination);
 
     /// <inheritdoc />
     void IBulkCountModel.ConditionalExpectedPurchasesBulk(double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination) =>
-        BetaGeometric.ConditionalBulk(R, Alpha, A, B, modified: false, t, frequency, recency, age, destination);
+        Shared.ConditionalExpectedPurchasesBulk(t, frequency, recency, age, destination);
+
+    /// <summary>The members shared with MBG/NBD, for these parameters (made per call: not a field, so equality and JSON are unchanged).</summary>
+    private BetaGeometricRecord Shared => new(R, Alpha, A, B, Modified: false, Name);
 }
