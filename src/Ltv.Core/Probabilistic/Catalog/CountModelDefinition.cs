@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization.Metadata;
+
 using Ltv.Core.Domain;
 using Ltv.Core.History;
 using Ltv.Core.Probabilistic.Fitting;
@@ -17,17 +19,32 @@ public abstract class CountModelDefinition<TModel> : ModelDefinition<TModel>
     private static readonly string[] Inputs = [SummaryTable.FrequencyColumn, SummaryTable.RecencyColumn, SummaryTable.AgeColumn];
     private static readonly string[] Outputs = ["expected_purchases", "p_alive"];
 
-    /// <inheritdoc />
-    public override IReadOnlyList<string> InputColumns => Inputs;
+    private readonly Func<RfmPatterns, FitOptions?, IProgress<FitProgress>?, CancellationToken, FitResult<TModel>> _fit;
 
-    /// <inheritdoc />
-    public override IReadOnlyList<string> PredictionColumns => Outputs;
-
-    /// <inheritdoc />
-    public override bool PredictionNeedsHorizon => true;
-
-    /// <inheritdoc />
-    public override bool HasTimeUnit => true;
+    /// <summary>Declares a count model by what sets it apart; the columns, the fit on a summary and the predictions come from here.</summary>
+    /// <param name="key">The command-line name, e.g. <c>bgnbd</c>.</param>
+    /// <param name="name">The JSON <c>ModelName</c>, e.g. <c>BG/NBD</c>.</param>
+    /// <param name="description">One help line.</param>
+    /// <param name="parameterNames">The parameters in constructor order.</param>
+    /// <param name="jsonTypeInfo">The source-generated JSON metadata of the fit.</param>
+    /// <param name="values">The parameter values of a (non-null) model, in <paramref name="parameterNames"/> order.</param>
+    /// <param name="build">The model from values in <paramref name="parameterNames"/> order (count already checked) and a unit.</param>
+    /// <param name="fit">The fit on patterns, e.g. <c>BgNbdModel.Fit</c>.</param>
+    /// <exception cref="ArgumentException">A text or a list is empty.</exception>
+    protected CountModelDefinition(
+        string key,
+        string name,
+        string description,
+        IReadOnlyList<string> parameterNames,
+        JsonTypeInfo<FitResult<TModel>> jsonTypeInfo,
+        Func<TModel, IReadOnlyList<double>> values,
+        Func<IReadOnlyList<double>, TimeUnit, TModel> build,
+        Func<RfmPatterns, FitOptions?, IProgress<FitProgress>?, CancellationToken, FitResult<TModel>> fit)
+        : base(key, name, description, parameterNames, Inputs, Outputs, predictionNeedsHorizon: true, hasTimeUnit: true, jsonTypeInfo, values, build)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        _fit = fit;
+    }
 
     /// <inheritdoc />
     public override TimeUnit? UnitOf(TModel model)
@@ -36,26 +53,11 @@ public abstract class CountModelDefinition<TModel> : ModelDefinition<TModel>
         return model.Unit;
     }
 
-    /// <summary>Fits the model on patterns.</summary>
-    /// <param name="patterns">The calibration patterns.</param>
-    /// <param name="options">Fit settings.</param>
-    /// <param name="progress">Progress, or <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Cancels the fit.</param>
-    /// <returns>The fit.</returns>
-    protected abstract FitResult<TModel> FitPatterns(RfmPatterns patterns, FitOptions? options, IProgress<FitProgress>? progress, CancellationToken cancellationToken);
-
     /// <inheritdoc />
     public override FitResult<TModel> FitTyped(SummaryTable summary, TimeUnit unit, FitOptions? options, IProgress<FitProgress>? progress, ICollection<string> notes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(summary);
-        ArgumentNullException.ThrowIfNull(notes);
-        var (patterns, leftOut) = summary.ToPatterns(unit);
-        if (leftOut > 0)
-        {
-            notes.Add($"left out {leftOut} customers with T = 0 (acquired at the calibration end)");
-        }
-
-        return FitPatterns(patterns, options, progress, cancellationToken);
+        var patterns = CalibrationPatterns.Of(summary, unit, notes, "acquired at the calibration end");
+        return _fit(patterns, options, progress, cancellationToken);
     }
 
     /// <inheritdoc />

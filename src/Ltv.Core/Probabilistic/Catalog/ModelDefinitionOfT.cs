@@ -22,13 +22,61 @@ namespace Ltv.Core.Probabilistic.Catalog;
 public abstract class ModelDefinition<TModel> : ModelDefinition
     where TModel : class
 {
+    private readonly JsonTypeInfo<FitResult<TModel>>? _jsonTypeInfo;
+    private readonly Func<TModel, IReadOnlyList<double>>? _values;
+    private readonly Func<IReadOnlyList<double>, TimeUnit, TModel>? _build;
+
+    /// <summary>For a declaration that overrides every member itself.</summary>
+    protected ModelDefinition()
+    {
+    }
+
+    /// <summary>For a declaration that states its names, columns, JSON metadata and parameter mapping once, here.</summary>
+    /// <param name="key">The <see cref="ModelDefinition.Key"/>.</param>
+    /// <param name="name">The <see cref="ModelDefinition.Name"/>.</param>
+    /// <param name="description">The <see cref="ModelDefinition.Description"/>.</param>
+    /// <param name="parameterNames">The <see cref="ModelDefinition.ParameterNames"/>.</param>
+    /// <param name="inputColumns">The <see cref="ModelDefinition.InputColumns"/>.</param>
+    /// <param name="predictionColumns">The <see cref="ModelDefinition.PredictionColumns"/>.</param>
+    /// <param name="predictionNeedsHorizon">The <see cref="ModelDefinition.PredictionNeedsHorizon"/>.</param>
+    /// <param name="hasTimeUnit">The <see cref="ModelDefinition.HasTimeUnit"/>.</param>
+    /// <param name="jsonTypeInfo">The <see cref="JsonTypeInfo"/>.</param>
+    /// <param name="values">What <see cref="Values"/> returns for a (non-null) model.</param>
+    /// <param name="build">What <see cref="Build"/> does (the count of values is already checked).</param>
+    /// <exception cref="ArgumentException">A text or a list is empty.</exception>
+    protected ModelDefinition(
+        string key,
+        string name,
+        string description,
+        IReadOnlyList<string> parameterNames,
+        IReadOnlyList<string> inputColumns,
+        IReadOnlyList<string> predictionColumns,
+        bool predictionNeedsHorizon,
+        bool hasTimeUnit,
+        JsonTypeInfo<FitResult<TModel>> jsonTypeInfo,
+        Func<TModel, IReadOnlyList<double>> values,
+        Func<IReadOnlyList<double>, TimeUnit, TModel> build)
+        : base(key, name, description, parameterNames, inputColumns, predictionColumns, predictionNeedsHorizon, hasTimeUnit)
+    {
+        ArgumentNullException.ThrowIfNull(jsonTypeInfo);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(build);
+        _jsonTypeInfo = jsonTypeInfo;
+        _values = values;
+        _build = build;
+    }
+
     /// <summary>The source-generated JSON metadata of <see cref="FitResult{TModel}"/> (AOT safe).</summary>
-    protected abstract JsonTypeInfo<FitResult<TModel>> JsonTypeInfo { get; }
+    protected virtual JsonTypeInfo<FitResult<TModel>> JsonTypeInfo => _jsonTypeInfo ?? throw Undeclared(nameof(JsonTypeInfo));
 
     /// <summary>The parameter values of a model, in <see cref="ModelDefinition.ParameterNames"/> order.</summary>
     /// <param name="model">The model.</param>
     /// <returns>The values.</returns>
-    public abstract IReadOnlyList<double> Values(TModel model);
+    public virtual IReadOnlyList<double> Values(TModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return (_values ?? throw Undeclared(nameof(Values)))(model);
+    }
 
     /// <summary>The time unit of a model, or <see langword="null"/> when the model has none.</summary>
     /// <param name="model">The model.</param>
@@ -49,7 +97,11 @@ public abstract class ModelDefinition<TModel> : ModelDefinition
     /// <param name="parameters">The values.</param>
     /// <param name="unit">The time unit.</param>
     /// <returns>The model; its constructor throws <see cref="ArgumentOutOfRangeException"/> naming a bad parameter.</returns>
-    protected abstract TModel Build(IReadOnlyList<double> parameters, TimeUnit unit);
+    protected virtual TModel Build(IReadOnlyList<double> parameters, TimeUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return (_build ?? throw Undeclared(nameof(Build)))(parameters, unit);
+    }
 
     /// <summary>Fills <paramref name="destination"/> (one array per <see cref="ModelDefinition.PredictionColumns"/>) for every customer.</summary>
     /// <param name="model">The model.</param>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Serialization.Metadata;
 
 using Ltv.Core.Domain;
 using Ltv.Core.History;
@@ -24,11 +23,19 @@ public sealed class SbgDefinition : ModelDefinition<SbgModel>
     /// <summary>The 0/1 churn column.</summary>
     public const string ChurnedColumn = "churned";
 
-    private static readonly string[] Names = ["alpha", "beta"];
-    private static readonly string[] Inputs = [PeriodsColumn, ChurnedColumn];
-    private static readonly string[] Outputs = ["p_renew", "expected_periods"];
-
     private SbgDefinition()
+        : base(
+            "sbg",
+            "sBG",
+            "shifted-beta-geometric contractual churn (Fader & Hardie 2007)",
+            ["alpha", "beta"],
+            [PeriodsColumn, ChurnedColumn],
+            ["p_renew", "expected_periods"],
+            predictionNeedsHorizon: true,
+            hasTimeUnit: true,
+            ProbabilisticJsonContext.Default.FitResultSbgModel,
+            m => [m.Alpha, m.Beta],
+            (p, unit) => new SbgModel(p[0], p[1], unit))
     {
     }
 
@@ -36,51 +43,10 @@ public sealed class SbgDefinition : ModelDefinition<SbgModel>
     public static SbgDefinition Instance { get; } = new();
 
     /// <inheritdoc />
-    public override string Key => "sbg";
-
-    /// <inheritdoc />
-    public override string Name => "sBG";
-
-    /// <inheritdoc />
-    public override string Description => "shifted-beta-geometric contractual churn (Fader & Hardie 2007)";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> ParameterNames => Names;
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> InputColumns => Inputs;
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> PredictionColumns => Outputs;
-
-    /// <inheritdoc />
-    public override bool PredictionNeedsHorizon => true;
-
-    /// <inheritdoc />
-    public override bool HasTimeUnit => true;
-
-    /// <inheritdoc />
-    protected override JsonTypeInfo<FitResult<SbgModel>> JsonTypeInfo => ProbabilisticJsonContext.Default.FitResultSbgModel;
-
-    /// <inheritdoc />
-    public override IReadOnlyList<double> Values(SbgModel model)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        return [model.Alpha, model.Beta];
-    }
-
-    /// <inheritdoc />
     public override TimeUnit? UnitOf(SbgModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         return model.Unit;
-    }
-
-    /// <inheritdoc />
-    protected override SbgModel Build(IReadOnlyList<double> parameters, TimeUnit unit)
-    {
-        ArgumentNullException.ThrowIfNull(parameters);
-        return new SbgModel(parameters[0], parameters[1], unit);
     }
 
     /// <inheritdoc />

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Serialization.Metadata;
 
 using Ltv.Core.Domain;
 using Ltv.Core.History;
@@ -17,11 +16,19 @@ namespace Ltv.Core.Probabilistic.Models;
 /// </summary>
 public sealed class BgBbDefinition : ModelDefinition<BgBbModel>
 {
-    private static readonly string[] Names = ["alpha", "beta", "gamma", "delta"];
-    private static readonly string[] Inputs = [SummaryTable.FrequencyColumn, SummaryTable.RecencyColumn, SummaryTable.AgeColumn];
-    private static readonly string[] Outputs = ["expected_transactions", "p_alive"];
-
     private BgBbDefinition()
+        : base(
+            "bgbb",
+            "BG/BB",
+            "BG/BB transactions at discrete opportunities (Fader, Hardie & Shang 2010)",
+            ["alpha", "beta", "gamma", "delta"],
+            [SummaryTable.FrequencyColumn, SummaryTable.RecencyColumn, SummaryTable.AgeColumn],
+            ["expected_transactions", "p_alive"],
+            predictionNeedsHorizon: true,
+            hasTimeUnit: true,
+            ProbabilisticJsonContext.Default.FitResultBgBbModel,
+            m => [m.Alpha, m.Beta, m.Gamma, m.Delta],
+            (p, unit) => new BgBbModel(p[0], p[1], p[2], p[3], unit))
     {
     }
 
@@ -29,51 +36,10 @@ public sealed class BgBbDefinition : ModelDefinition<BgBbModel>
     public static BgBbDefinition Instance { get; } = new();
 
     /// <inheritdoc />
-    public override string Key => "bgbb";
-
-    /// <inheritdoc />
-    public override string Name => "BG/BB";
-
-    /// <inheritdoc />
-    public override string Description => "BG/BB transactions at discrete opportunities (Fader, Hardie & Shang 2010)";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> ParameterNames => Names;
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> InputColumns => Inputs;
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> PredictionColumns => Outputs;
-
-    /// <inheritdoc />
-    public override bool PredictionNeedsHorizon => true;
-
-    /// <inheritdoc />
-    public override bool HasTimeUnit => true;
-
-    /// <inheritdoc />
-    protected override JsonTypeInfo<FitResult<BgBbModel>> JsonTypeInfo => ProbabilisticJsonContext.Default.FitResultBgBbModel;
-
-    /// <inheritdoc />
-    public override IReadOnlyList<double> Values(BgBbModel model)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        return [model.Alpha, model.Beta, model.Gamma, model.Delta];
-    }
-
-    /// <inheritdoc />
     public override TimeUnit? UnitOf(BgBbModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         return model.Unit;
-    }
-
-    /// <inheritdoc />
-    protected override BgBbModel Build(IReadOnlyList<double> parameters, TimeUnit unit)
-    {
-        ArgumentNullException.ThrowIfNull(parameters);
-        return new BgBbModel(parameters[0], parameters[1], parameters[2], parameters[3], unit);
     }
 
     /// <inheritdoc />
@@ -86,12 +52,7 @@ public sealed class BgBbDefinition : ModelDefinition<BgBbModel>
             Row(summary, i);
         }
 
-        var (patterns, leftOut) = summary.ToPatterns(unit);
-        if (leftOut > 0)
-        {
-            notes.Add($"left out {leftOut} customers with T = 0 (no opportunity after the first yet)");
-        }
-
+        var patterns = CalibrationPatterns.Of(summary, unit, notes, "no opportunity after the first yet");
         return BgBbModel.Fit(patterns, options, progress, cancellationToken);
     }
 

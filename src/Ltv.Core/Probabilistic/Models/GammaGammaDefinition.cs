@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization.Metadata;
-
 using Ltv.Core.Domain;
 using Ltv.Core.History;
 using Ltv.Core.Probabilistic.Catalog;
@@ -14,11 +12,19 @@ namespace Ltv.Core.Probabilistic.Models;
 /// </summary>
 public sealed class GammaGammaDefinition : ModelDefinition<GammaGammaModel>
 {
-    private static readonly string[] Names = ["p", "q", "gamma"];
-    private static readonly string[] Inputs = [SummaryTable.FrequencyColumn, SummaryTable.MonetaryColumn];
-    private static readonly string[] Outputs = ["expected_avg_spend"];
-
     private GammaGammaDefinition()
+        : base(
+            "gg",
+            "Gamma-Gamma",
+            "Gamma-Gamma spend per purchase (Fader, Hardie & Lee 2005)",
+            ["p", "q", "gamma"],
+            [SummaryTable.FrequencyColumn, SummaryTable.MonetaryColumn],
+            ["expected_avg_spend"],
+            predictionNeedsHorizon: false,
+            hasTimeUnit: false,
+            ProbabilisticJsonContext.Default.FitResultGammaGammaModel,
+            m => [m.P, m.Q, m.Gamma],
+            (p, _) => new GammaGammaModel(p[0], p[1], p[2]))
     {
     }
 
@@ -26,48 +32,7 @@ public sealed class GammaGammaDefinition : ModelDefinition<GammaGammaModel>
     public static GammaGammaDefinition Instance { get; } = new();
 
     /// <inheritdoc />
-    public override string Key => "gg";
-
-    /// <inheritdoc />
-    public override string Name => "Gamma-Gamma";
-
-    /// <inheritdoc />
-    public override string Description => "Gamma-Gamma spend per purchase (Fader, Hardie & Lee 2005)";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> ParameterNames => Names;
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> InputColumns => Inputs;
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> PredictionColumns => Outputs;
-
-    /// <inheritdoc />
-    public override bool PredictionNeedsHorizon => false;
-
-    /// <inheritdoc />
-    public override bool HasTimeUnit => false;
-
-    /// <inheritdoc />
-    protected override JsonTypeInfo<FitResult<GammaGammaModel>> JsonTypeInfo => ProbabilisticJsonContext.Default.FitResultGammaGammaModel;
-
-    /// <inheritdoc />
-    public override IReadOnlyList<double> Values(GammaGammaModel model)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        return [model.P, model.Q, model.Gamma];
-    }
-
-    /// <inheritdoc />
     public override TimeUnit? UnitOf(GammaGammaModel model) => null;
-
-    /// <inheritdoc />
-    protected override GammaGammaModel Build(IReadOnlyList<double> parameters, TimeUnit unit)
-    {
-        ArgumentNullException.ThrowIfNull(parameters);
-        return new GammaGammaModel(parameters[0], parameters[1], parameters[2]);
-    }
 
     /// <inheritdoc />
     public override FitResult<GammaGammaModel> FitTyped(SummaryTable summary, TimeUnit unit, FitOptions? options, IProgress<FitProgress>? progress, ICollection<string> notes, CancellationToken cancellationToken)

@@ -38,11 +38,7 @@ public sealed record ParetoNbdModel : IResidualTransactionsModel, IBulkCountMode
     /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite and positive; the message names it.</exception>
     public ParetoNbdModel(double r, double alpha, double s, double beta, TimeUnit unit)
     {
-        R = HistoryGuard.Parameter(r, nameof(r));
-        Alpha = HistoryGuard.Parameter(alpha, nameof(alpha));
-        S = HistoryGuard.Parameter(s, nameof(s));
-        Beta = HistoryGuard.Parameter(beta, nameof(beta));
-        Unit = HistoryGuard.Unit(unit);
+        (R, Alpha, S, Beta, Unit) = CountModelRecord.Checked((r, alpha, s, beta), (nameof(r), nameof(alpha), nameof(s), nameof(beta)), unit);
     }
 
     /// <summary>Shape r of the purchase-rate Gamma.</summary>
@@ -74,22 +70,20 @@ public sealed record ParetoNbdModel : IResidualTransactionsModel, IBulkCountMode
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static FitResult<ParetoNbdModel> Fit(RfmPatterns patterns, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(patterns);
-        var data = new PatternData(patterns);
-        var unit = patterns.Unit;
-        var meanAge = data.Age.Average();
-        return MaximumLikelihood.Fit(
-            new ParetoNbdLikelihood(data),
-            [0.5, meanAge / 3, 0.5, meanAge / 3],
-            data.CustomerCount,
-            data.Count,
+        return CountModelRecord.Fit(
+            patterns,
             "Pareto/NBD",
             ["r", "alpha", "s", "beta"],
-            p => new ParetoNbdModel(p[0], p[1], p[2], p[3], unit),
+            data => new ParetoNbdLikelihood(data),
+            data =>
+            {
+                var meanAge = data.Age.Average();
+                return [0.5, meanAge / 3, 0.5, meanAge / 3];
+            },
+            (p, unit) => new ParetoNbdModel(p[0], p[1], p[2], p[3], unit),
             options,
             progress,
-            cancellationToken,
-            CountModelIdentifiability.Reason(data));
+            cancellationToken);
     }
 
     /// <inheritdoc />
