@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using Ltv.Core.Domain;
+using Ltv.Core.History;
 
 using nietras.SeparatedValues;
 
@@ -81,8 +82,56 @@ public static class CsvLogReader
         return Read(reader, fileName, options, 0);
     }
 
-    /// <summary>Reads a log; <paramref name="bytes"/> (the stream's length, 0 when unknown) sizes the columns once the first rows show the bytes a row.</summary>
-    private static LogReadResult Read(TextReader reader, string fileName, CsvLogOptions? options, long bytes)
+    /// <summary>
+    /// Summarises a log file while reading it: each accepted row goes straight into a <see cref="StreamingSummarizer"/>,
+    /// so memory grows with customers, not rows. The same checks, modes, reject report and messages as
+    /// <see cref="ReadFile"/>; each customer's rows must be in date order (customers may interleave).
+    /// </summary>
+    /// <param name="path">The path; its file name is used in messages.</param>
+    /// <param name="summaryOptions">The observation window, unit and grouping of the summary.</param>
+    /// <param name="options">Columns, formats, mode and refund policy; defaults when <see langword="null"/>. Its observation end, when set, must not be after <paramref name="summaryOptions"/>'s; when not set, that of <paramref name="summaryOptions"/> rejects later rows.</param>
+    /// <returns>The summary and the report.</returns>
+    /// <exception cref="ArgumentException">The read's observation end is after the summary's, or <see cref="RefundPolicy.NetSameOrder"/> (it needs the whole log).</exception>
+    /// <exception cref="LogFormatException">Strict mode: the first bad row; any mode: a bad header.</exception>
+    /// <exception cref="UnorderedLogException">A customer's row older than the customer's previous row.</exception>
+    public static LogSummaryResult SummarizeFile(string path, SummaryOptions summaryOptions, CsvLogOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(summaryOptions);
+        var summarizer = new StreamingSummarizer(summaryOptions, (options ?? new CsvLogOptions()).Currency);
+        using var stream = File.OpenRead(path);
+        var report = SummarizeInto(stream, Path.GetFileName(path), summarizer, options);
+        return new LogSummaryResult(summarizer.ToSummaries(), report);
+    }
+
+    /// <summary>
+    /// Adds every row of a log stream to a streaming summary, as <see cref="SummarizeFile"/> does; one partition of many
+    /// (by date range or by customer) to add in turn or to <see cref="StreamingSummarizer.Merge"/>. Refunds net
+    /// against purchases of the same read.
+    /// </summary>
+    /// <param name="stream">The stream; left open.</param>
+    /// <param name="fileName">A name for messages and the report.</param>
+    /// <param name="summarizer">The summary to add to; its currency must be the options' currency.</param>
+    /// <param name="options">Columns, formats, mode and refund policy; defaults when <see langword="null"/> (observation end as for <see cref="SummarizeFile"/>).</param>
+    /// <returns>The report of this read.</returns>
+    /// <exception cref="ArgumentException">Another currency, the read's observation end is after the summary's, or <see cref="RefundPolicy.NetSameOrder"/>.</exception>
+    /// <exception cref="LogFormatException">Strict mode: the first bad row; any mode: a bad header.</exception>
+    /// <exception cref="UnorderedLogException">A customer's row older than the customer's previous row.</exception>
+    public static ReadReport SummarizeInto(Stream stream, string fileName, StreamingSummarizer summarizer, CsvLogOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(summarizer);
+        options ??= new CsvLogOptions();
+        options = options with { ObservationEnd = StreamingRead.Check(summarizer, options.Currency, options.Refunds, options.ObservationEnd, nameof(options)) };
+        return LogText.Guard(stream, fileName, options.Encoding, reader => Read(reader, fileName, options, 0, summarizer).Report);
+    }
+
+    /// <summary>
+    /// Reads a log; <paramref name="bytes"/> (the stream's length, 0 when unknown) sizes the columns once the first rows
+    /// show the bytes a row. With a <paramref name="summarizer"/> the accepted rows go to it instead of a log.
+    /// </summary>
+    private static LogReadResult Read(TextReader reader, string fileName, CsvLogOptions? options, long bytes, StreamingSummarizer? summarizer = null)
     {
         options ??= new CsvLogOptions();
         reader = new LineLimitedReader(reader, fileName, options.MaxLineLength);
@@ -113,6 +162,15 @@ public static class CsvLogReader
 
             sink.HeaderLine = 1;
             var columns = new Columns(sep.Header, options, fileName);
+            if (summarizer is not null)
+            {
+                var consumer = new SummarizingRowConsumer(summarizer, sink, options.Refunds, columns.Date + 1, options.DateColumn);
+                sink.Consumer = consumer;
+                ReadRows(sep, columns, options, sink, bytes: 0);
+                consumer.Flush();
+                return new LogReadResult(new PurchaseLogBuilder(options.Currency, 0).Build(), sink.FinishStreaming(consumer.Accepted, consumer.Netted, consumer.Cancelled));
+            }
+
             ReadRows(sep, columns, options, sink, bytes);
         }
 

@@ -36,7 +36,7 @@ internal static class LogText
     /// Runs a read; invalid UTF-8 becomes a <see cref="LogFormatException"/> naming the line and byte, found by
     /// scanning the stream again from its start when it can seek (the decoder works a buffer ahead of the rows).
     /// </summary>
-    public static LogReadResult Guard(Stream stream, string fileName, Encoding? encoding, Func<StreamReader, LogReadResult> read)
+    public static T Guard<T>(Stream stream, string fileName, Encoding? encoding, Func<StreamReader, T> read)
     {
         var start = stream.CanSeek ? stream.Position : -1;
         try

@@ -122,23 +122,8 @@ public static class DbLogReader
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(summarizer);
         options ??= new DbLogOptions();
-        if (options.Currency != summarizer.Currency)
-        {
-            throw new ArgumentException($"options.Currency must be {summarizer.Currency.Code}, the currency of the summarizer (was '{options.Currency.Code}').", nameof(options));
-        }
-
-        if (options.Refunds == RefundPolicy.NetSameOrder)
-        {
-            throw new ArgumentException("options.Refunds must not be NetSameOrder when summarising while streaming: a refund can come any number of days after its order, so netting by order needs the whole log; use Read, then Summarize (was 'NetSameOrder').", nameof(options));
-        }
-
-        var summaryEnd = summarizer.Options.ObservationEnd;
-        if (options.ObservationEnd is { } end && end > summaryEnd)
-        {
-            throw new ArgumentException($"options.ObservationEnd must be on or before the summary's observation end {summaryEnd:yyyy-MM-dd} (was '{end:yyyy-MM-dd}').", nameof(options));
-        }
-
-        var state = new State(reader, options with { ObservationEnd = options.ObservationEnd ?? summaryEnd });
+        var observationEnd = StreamingRead.Check(summarizer, options.Currency, options.Refunds, options.ObservationEnd, nameof(options));
+        var state = new State(reader, options with { ObservationEnd = observationEnd });
         var consumer = new SummarizingRowConsumer(summarizer, state.Sink, options.Refunds, state.DateColumn, state.DateColumnName);
         state.Sink.Consumer = consumer;
         cancellationToken.ThrowIfCancellationRequested();

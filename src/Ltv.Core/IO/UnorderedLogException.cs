@@ -1,4 +1,4 @@
-namespace Ltv.Core.IO.Db;
+namespace Ltv.Core.IO;
 
 /// <summary>
 /// A streaming summary met a row older than the same customer's previous row of its period (calibration or

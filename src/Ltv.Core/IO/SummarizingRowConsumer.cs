@@ -2,7 +2,7 @@ using System.Globalization;
 
 using Ltv.Core.History;
 
-namespace Ltv.Core.IO.Db;
+namespace Ltv.Core.IO;
 
 /// <summary>
 /// Forwards the rows a <see cref="RowSink"/> accepts to a <see cref="StreamingSummarizer"/>. Under

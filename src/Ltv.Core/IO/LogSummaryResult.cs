@@ -1,6 +1,6 @@
 using Ltv.Core.History;
 
-namespace Ltv.Core.IO.Db;
+namespace Ltv.Core.IO;
 
 /// <summary>What a streaming summary of a log returns: the per-customer summary and the read's report.</summary>
 /// <param name="Summaries">The summary of the accepted rows.</param>
