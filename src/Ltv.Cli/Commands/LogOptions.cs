@@ -194,20 +194,7 @@ internal sealed class LogOptions
             }
         }
 
-        var options = new DbLogOptions
-        {
-            Currency = currency,
-            Mode = mode,
-            ObservationEnd = observationEnd,
-            Refunds = RefundPolicyOf(parse.GetValue(Refunds)!),
-            DateFormat = parse.GetValue(DateFormat),
-            CustomerColumn = parse.GetValue(CustomerColumn) ?? "customer_id",
-            DateColumn = parse.GetValue(DateColumn) ?? "date",
-            AmountColumn = parse.GetValue(AmountColumn) ?? "amount",
-            CurrencyColumn = parse.GetValue(CurrencyColumn) is { } cc ? DbColumn.Named(cc) : (DbColumn?)null,
-            OrderColumn = parse.GetValue(OrderColumn) is { } oc ? DbColumn.Named(oc) : (DbColumn?)null,
-            SourceName = "query",
-        };
+        var options = DbOptions(parse, currency, mode, observationEnd, RefundPolicyOf(parse.GetValue(Refunds)!), "query");
         DbConnection connection;
         try
         {
@@ -277,6 +264,22 @@ internal sealed class LogOptions
         }
     }
 
+    /// <summary>The reader options of a Parquet file or a --sql query: the column options by name, with the CSV defaults.</summary>
+    private DbLogOptions DbOptions(ParseResult parse, Currency currency, ReadMode mode, DateOnly? observationEnd, RefundPolicy refunds, string sourceName) => new()
+    {
+        Currency = currency,
+        Mode = mode,
+        ObservationEnd = observationEnd,
+        Refunds = refunds,
+        DateFormat = parse.GetValue(DateFormat),
+        CustomerColumn = parse.GetValue(CustomerColumn) ?? "customer_id",
+        DateColumn = parse.GetValue(DateColumn) ?? "date",
+        AmountColumn = parse.GetValue(AmountColumn) ?? "amount",
+        CurrencyColumn = parse.GetValue(CurrencyColumn) is { } cc ? DbColumn.Named(cc) : (DbColumn?)null,
+        OrderColumn = parse.GetValue(OrderColumn) is { } oc ? DbColumn.Named(oc) : (DbColumn?)null,
+        SourceName = sourceName,
+    };
+
     /// <summary>The log's format: --format when given, else parquet for a .parquet file, else csv.</summary>
     public string EffectiveFormat(ParseResult parse) =>
         parse.GetValue(Format) ?? (parse.GetValue(Log) is { } path && path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? "parquet" : "csv");
@@ -303,20 +306,7 @@ internal sealed class LogOptions
                 : "--decimal-comma: a Parquet file stores numbers, not text; leave --decimal-comma out with --format parquet.");
         }
 
-        var options = new DbLogOptions
-        {
-            Currency = currency,
-            Mode = mode,
-            ObservationEnd = observationEnd,
-            Refunds = refunds,
-            DateFormat = parse.GetValue(DateFormat),
-            CustomerColumn = parse.GetValue(CustomerColumn) ?? "customer_id",
-            DateColumn = parse.GetValue(DateColumn) ?? "date",
-            AmountColumn = parse.GetValue(AmountColumn) ?? "amount",
-            CurrencyColumn = parse.GetValue(CurrencyColumn) is { } cc ? DbColumn.Named(cc) : (DbColumn?)null,
-            OrderColumn = parse.GetValue(OrderColumn) is { } oc ? DbColumn.Named(oc) : (DbColumn?)null,
-            SourceName = InputFile.DisplayName(path),
-        };
+        var options = DbOptions(parse, currency, mode, observationEnd, refunds, InputFile.DisplayName(path));
         Stream stream;
         if (InputFile.IsStandardInput(path))
         {
