@@ -63,6 +63,15 @@ public sealed class NetSameOrderCliTests : IDisposable
     }
 
     [Fact]
+    public void The_cdnow_format_has_no_order_ids_so_the_order_column_is_refused_with_it()
+    {
+        var (exit, _, error) = CliRunner.Run("summarize", Write(), "--format", "cdnow", "--observation-end", "2024-01-31", "--refunds", "net-same-order", "--order-column", "order_id");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--order-column: the cdnow format has no order ids; use it with --format csv or parquet, or --sql.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_named_order_column_the_header_lacks_is_bad_data_naming_it()
     {
         var (exit, _, error) = CliRunner.Run("summarize", Write(), "--observation-end", "2024-01-31", "--refunds", "net-same-order", "--order-column", "order_no");
