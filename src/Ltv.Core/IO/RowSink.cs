@@ -376,8 +376,7 @@ internal sealed class RowSink
             {
                 foreach (var r in refundsByKey[key])
                 {
-                    var shown = ShowMinor(-r.Minor);
-                    Reject(r.Line, r.Column, r.ColumnName, shown, RejectReason.UnmatchedRefund, $"a refund must not exceed customer '{r.Id}''s purchases on {DateOnly.FromDayNumber(r.Day):yyyy-MM-dd} ({ShowMinor(available.GetValueOrDefault(key))} {Builder.Currency.Code})");
+                    RejectUnmatchedRefund(r.Line, r.Column, r.ColumnName, r.Id, r.Day, r.Minor, available.GetValueOrDefault(key));
                 }
 
                 owed.Remove(key);
