@@ -8,14 +8,14 @@ namespace Ltv.Core.Parquet;
 
 /// <summary>
 /// Reads a per-customer summary from Apache Parquet (as <see cref="ParquetSummaryWriter"/> writes it, or any file with
-/// <c>customer_id</c> and the columns a model needs) into a <see cref="SummaryTable"/>, with the checks of
+/// <c>customer_id</c> and the columns a model needs) into a <see cref="CustomerSummaries"/>, with the checks of
 /// <see cref="SummaryCsvReader"/>: the first bad row stops the read with one message naming the file, the row, the
 /// column and the value.
 /// </summary>
 /// <remarks>
 /// Numeric columns may be of any integer, floating point or decimal type; NULL is a bad value. A <c>time_unit</c>
-/// text column, the same on every row, becomes <see cref="SummaryTable.Unit"/>. Other columns are ignored. In the
-/// messages of the frequency/recency/T conventions the "line" is the row number (from 1).
+/// text column, the same on every row, becomes <see cref="CustomerSummaries.Unit"/>. Other columns are ignored. In the
+/// messages the row number counts from 1.
 /// </remarks>
 public static class ParquetSummaryReader
 {
@@ -24,7 +24,7 @@ public static class ParquetSummaryReader
     /// <returns>The table.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidDataException">The file is not Parquet, lacks a column, or a row is bad.</exception>
-    public static SummaryTable ReadFile(string path) => ReadFile(path, SummaryCsvReader.LifetimesColumns);
+    public static CustomerSummaries ReadFile(string path) => ReadFile(path, SummaryCsvReader.LifetimesColumns);
 
     /// <summary>Reads the summary file with the given numeric columns (finite, zero or more); lifetimes columns present are read and checked too.</summary>
     /// <param name="path">The file.</param>
@@ -32,7 +32,7 @@ public static class ParquetSummaryReader
     /// <returns>The table.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidDataException">The file is not Parquet, lacks a column, or a row is bad.</exception>
-    public static SummaryTable ReadFile(string path, IReadOnlyList<string> columns)
+    public static CustomerSummaries ReadFile(string path, IReadOnlyList<string> columns)
     {
         using var stream = ParquetLogReader.Open(path);
         return Read(stream, path, columns);
@@ -44,7 +44,7 @@ public static class ParquetSummaryReader
     /// <param name="columns">The numeric columns to read, by name; each must be present.</param>
     /// <returns>The table.</returns>
     /// <exception cref="InvalidDataException">The stream is not Parquet, lacks a column, or a row is bad.</exception>
-    public static SummaryTable Read(Stream stream, string source, IReadOnlyList<string> columns)
+    public static CustomerSummaries Read(Stream stream, string source, IReadOnlyList<string> columns)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(source);
@@ -133,13 +133,7 @@ public static class ParquetSummaryReader
             numbers[SummaryCsvReader.UnitColumn] = unitIndex + 1;
         }
 
-        var table = new SummaryTable(source, [.. ids], data, numbers, [.. Enumerable.Range(1, ids.Count)], unit);
-        for (var i = 0; i < table.Count; i++)
-        {
-            table.CheckRfm(i);
-        }
-
-        return table;
+        return CustomerSummaries.FromTable(source, [.. ids], data, numbers, null, unit);
     }
 
     private static double Number(ParquetDataReader reader, int ordinal, string name, string source, int row)

@@ -24,7 +24,7 @@ public static class ParquetSummaryWriter
 
     /// <summary>Writes the summaries to a file (replaced if it exists).</summary>
     /// <param name="path">The file.</param>
-    /// <param name="summaries">The summaries; holdout columns are written when their options have a calibration end.</param>
+    /// <param name="summaries">Summaries of a purchase log (with purchase history); holdout columns are written when their options have a calibration end.</param>
     /// <param name="cancellationToken">Stops the write.</param>
     /// <returns>The write.</returns>
     public static async Task WriteFileAsync(string path, CustomerSummaries summaries, CancellationToken cancellationToken = default)
@@ -39,20 +39,21 @@ public static class ParquetSummaryWriter
 
     /// <summary>Writes the summaries to a writable, seekable stream.</summary>
     /// <param name="stream">The stream; left open.</param>
-    /// <param name="summaries">The summaries; holdout columns are written when their options have a calibration end.</param>
+    /// <param name="summaries">Summaries of a purchase log (with purchase history); holdout columns are written when their options have a calibration end.</param>
     /// <param name="cancellationToken">Stops the write.</param>
     /// <returns>The write.</returns>
     public static async Task WriteAsync(Stream stream, CustomerSummaries summaries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(summaries);
+        summaries.RequireHistory("a Parquet summary file");
         var options = summaries.Options;
         var holdout = options.CalibrationEnd is not null;
         var id = new DataField<string>(SummaryCsvReader.IdColumn);
-        var frequency = new DataField<int>(SummaryTable.FrequencyColumn);
-        var recency = new DataField<double>(SummaryTable.RecencyColumn);
-        var age = new DataField<double>(SummaryTable.AgeColumn);
-        var monetary = new DataField<double>(SummaryTable.MonetaryColumn);
+        var frequency = new DataField<int>(CustomerSummaries.FrequencyColumn);
+        var recency = new DataField<double>(CustomerSummaries.RecencyColumn);
+        var age = new DataField<double>(CustomerSummaries.AgeColumn);
+        var monetary = new DataField<double>(CustomerSummaries.MonetaryColumn);
         var frequencyHoldout = new DataField<int>("frequency_holdout");
         var monetaryHoldout = new DataField<double>("monetary_value_holdout");
         var durationHoldout = new DataField<double>("duration_holdout");
@@ -61,9 +62,9 @@ public static class ParquetSummaryWriter
             ? [id, frequency, recency, age, monetary, frequencyHoldout, monetaryHoldout, durationHoldout, unit]
             : [id, frequency, recency, age, monetary, unit];
         var duration = holdout
-            ? (double)(options.Convention ?? CalendarConvention.Julian).Convert(options.ObservationEnd.DayNumber - options.EffectiveCalibrationEnd.DayNumber, TimeUnit.Day, summaries.Unit)
+            ? (double)(options.Convention ?? CalendarConvention.Julian).Convert(options.ObservationEnd.DayNumber - options.EffectiveCalibrationEnd.DayNumber, TimeUnit.Day, options.Unit)
             : 0d;
-        var unitText = SummaryCsvReader.UnitText(summaries.Unit);
+        var unitText = SummaryCsvReader.UnitText(options.Unit);
         var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, cancellationToken: cancellationToken).ConfigureAwait(false);
         await using (writer.ConfigureAwait(false))
         {

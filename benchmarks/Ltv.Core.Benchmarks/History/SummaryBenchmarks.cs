@@ -68,5 +68,5 @@ public class SummaryBenchmarks
     public int EngineShuffledRows() => _shuffled.Summarize(_options).Count;
 
     [Benchmark]
-    public int EngineWithMonetaryColumn() => _log.Summarize(_options).MonetaryValues().Length;
+    public int EngineWithMonetaryColumn() => _log.Summarize(_options).Monetary.ToArray().Length;
 }

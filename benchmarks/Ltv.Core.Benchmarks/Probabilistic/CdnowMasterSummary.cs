@@ -42,7 +42,7 @@ internal sealed class CdnowMasterSummary
             x[i] = summaries.Frequency[i];
         }
 
-        return new CdnowMasterSummary(x, summaries.Recency.ToArray(), summaries.Age.ToArray(), summaries.MonetaryValues());
+        return new CdnowMasterSummary(x, summaries.Recency.ToArray(), summaries.Age.ToArray(), summaries.Monetary.ToArray());
     }
 
     /// <summary>The same patterns with every weight multiplied (10x the customers, the same distinct rows).</summary>

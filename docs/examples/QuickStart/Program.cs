@@ -86,7 +86,7 @@ for (var i = 0; i < x.Length; i++)
     x[i] = summaries.Frequency[i];
 }
 
-var zbar = summaries.MonetaryValues();
+var zbar = summaries.Monetary.ToArray();
 var spend = GammaGammaModel.Fit(x, zbar).EnsureConverged();
 Console.WriteLine($"   Gamma-Gamma: p = {spend.Model.P:0.00}, q = {spend.Model.Q:0.00}, gamma = {spend.Model.Gamma:0.00}");
 var calculator = new ClvCalculator(bg.Model, spend.Model, ClvOptions.Monthly(TimeUnit.Week, months: 12, monthlyDiscountRate: 0.01));

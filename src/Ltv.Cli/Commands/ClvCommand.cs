@@ -88,12 +88,12 @@ internal static class ClvCommand
         return command;
     }
 
-    private static double[] Values(ClvCalculator calculator, SummaryTable table, string spendSource)
+    private static double[] Values(ClvCalculator calculator, CustomerSummaries table, string spendSource)
     {
         var values = new double[table.Count];
         try
         {
-            calculator.Values(table.Frequency, table.Recency, table.Age, table.Monetary, values);
+            calculator.Values(table.Column(CustomerSummaries.FrequencyColumn), table.Recency, table.Age, table.Monetary, values);
         }
         catch (InvalidOperationException ex)
         {

@@ -28,7 +28,7 @@ internal static class CommonOptions
     /// The time unit of a summary: the one its time_unit column records, else --unit, else week. --unit must agree
     /// with the file's unit: a mismatch is a data error naming both.
     /// </summary>
-    public static TimeUnit SummaryUnit(ParseResult parse, Option<string?> unit, SummaryTable table)
+    public static TimeUnit SummaryUnit(ParseResult parse, Option<string?> unit, CustomerSummaries table)
     {
         var text = parse.GetValue(unit);
         var stated = text is null ? (TimeUnit?)null : QuantityParser.Unit(text, "--unit");
@@ -43,7 +43,7 @@ internal static class CommonOptions
     }
 
     /// <summary>A model's unit must be the summary's: the unit its file records, and the unit --unit states.</summary>
-    public static void CheckModelUnit(ParseResult parse, Option<string?> unit, TimeUnit modelUnit, string modelFile, SummaryTable table)
+    public static void CheckModelUnit(ParseResult parse, Option<string?> unit, TimeUnit modelUnit, string modelFile, CustomerSummaries table)
     {
         CheckUnit(parse, unit, modelUnit, modelFile);
         if (table.Unit is { } recorded && recorded != modelUnit)

@@ -46,13 +46,13 @@ internal static class CompareCommand
                 throw new UsageException($"FILES: {string.Join(" and ", duplicate.Select(m => m.Path))} both hold a {duplicate.Key} model; compare different models.");
             }
 
-            var table = InputFile.ReadSummary(summaryPath, "SUMMARY", [SummaryTable.FrequencyColumn, SummaryTable.RecencyColumn, SummaryTable.AgeColumn]);
+            var table = InputFile.ReadSummary(summaryPath, "SUMMARY", [CustomerSummaries.FrequencyColumn, CustomerSummaries.RecencyColumn, CustomerSummaries.AgeColumn]);
             if (table.Unit is { } recorded && recorded != unit)
             {
                 throw new InvalidDataException($"{models[0].Path}: the model was fitted on data in {CommonOptions.Plural(unit)}, but the summary {table.Source} is in {CommonOptions.Plural(recorded)} (column {SummaryCsvReader.UnitColumn}); compare models fitted on this summary.");
             }
 
-            var (patterns, _) = table.ToPatterns(unit);
+            var patterns = table.ToPatterns(unit);
             var comparison = ModelComparison.Compare(models.Select(m => ModelFit.Evaluate(m.Model, patterns)));
             output.Write(comparison.ToText());
             return ExitCodes.Success;

@@ -36,7 +36,7 @@ internal static class PredictCommand
             var assignments = parse.GetValue(parameters) ?? [];
             OutputPaths.Check([("MODEL", File.Exists(modelText) ? modelText : null), ("SUMMARY", parse.GetValue(summary))], [("--output", parse.GetValue(outputPath))]);
             FittedModel loaded;
-            SummaryTable table;
+            CustomerSummaries table;
             if (catalog.TryFind(modelText, out var definition))
             {
                 table = InputFile.ReadSummary(parse.GetValue(summary)!, "SUMMARY", definition.InputColumns);

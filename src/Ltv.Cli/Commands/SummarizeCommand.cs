@@ -50,7 +50,7 @@ internal static class SummarizeCommand
             }
             else
             {
-                CsvOutput.Write(path, output, writer => Write(writer, summaries, split is not null));
+                CsvOutput.Write(path, output, writer => SummaryCsvWriter.Write(summaries, writer));
             }
 
             log.Finish(parse, report, path, messages);
@@ -58,48 +58,5 @@ internal static class SummarizeCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    private static void Write(TextWriter writer, CustomerSummaries summaries, bool holdout)
-    {
-        var options = summaries.Options;
-        var holdoutDuration = holdout
-            ? (options.Convention ?? CalendarConvention.Julian).Convert(options.ObservationEnd.DayNumber - options.EffectiveCalibrationEnd.DayNumber, TimeUnit.Day, summaries.Unit)
-            : 0m;
-        writer.WriteLine(holdout
-            ? "customer_id,frequency,recency,T,monetary_value,frequency_holdout,monetary_value_holdout,duration_holdout," + SummaryCsvReader.UnitColumn
-            : "customer_id,frequency,recency,T,monetary_value," + SummaryCsvReader.UnitColumn);
-        var unitText = SummaryCsvReader.UnitText(summaries.Unit);
-        var frequency = summaries.Frequency;
-        var recency = summaries.Recency;
-        var age = summaries.Age;
-        var holdoutFrequency = summaries.HoldoutFrequency;
-        for (var i = 0; i < summaries.Count; i++)
-        {
-            writer.Write(CsvOutput.Field(summaries.CustomerIds[i]));
-            writer.Write(',');
-            writer.Write(CsvOutput.Number(frequency[i]));
-            writer.Write(',');
-            writer.Write(CsvOutput.Number(recency[i]));
-            writer.Write(',');
-            writer.Write(CsvOutput.Number(age[i]));
-            writer.Write(',');
-            writer.Write(CsvOutput.Number(summaries.MonetaryAt(i).Amount));
-            if (holdout)
-            {
-                var n = holdoutFrequency[i];
-                var spend = summaries.HoldoutSpendAt(i).Amount;
-                writer.Write(',');
-                writer.Write(CsvOutput.Number(n));
-                writer.Write(',');
-                writer.Write(CsvOutput.Number(n == 0 ? 0m : spend / n));
-                writer.Write(',');
-                writer.Write(CsvOutput.Number(holdoutDuration));
-            }
-
-            writer.Write(',');
-            writer.Write(unitText);
-            writer.WriteLine();
-        }
     }
 }

@@ -58,7 +58,7 @@ internal static class InputFile
     /// Reads a summary from a file or, for <c>-</c>, from standard input claimed for <paramref name="input"/>: Apache
     /// Parquet for a file ending in <c>.parquet</c>, else CSV.
     /// </summary>
-    public static SummaryTable ReadSummary(string path, string input, IReadOnlyList<string> columns)
+    public static CustomerSummaries ReadSummary(string path, string input, IReadOnlyList<string> columns)
     {
         if (!IsStandardInput(path) && path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
         {

@@ -114,6 +114,7 @@ public static class CohortAnalysis
         Guard.NotNull(log);
         Guard.NotNull(summaries);
         Guard.NotNull(model);
+        summaries.RequireHistory("a cohort continuation");
         if (periods < 1)
         {
             throw Guard.OutOfRange(nameof(periods), "1 or more", periods.ToString(CultureInfo.InvariantCulture));
@@ -124,9 +125,9 @@ public static class CohortAnalysis
             throw new ArgumentException($"summaries must end on the table's observation end {table.ObservationEnd:yyyy-MM-dd} with no holdout (end {summaries.Options.ObservationEnd:yyyy-MM-dd}, calibration end {summaries.Options.EffectiveCalibrationEnd:yyyy-MM-dd}).", nameof(summaries));
         }
 
-        if (summaries.Unit != model.Unit)
+        if (summaries.Options.Unit != model.Unit)
         {
-            throw new UnitMismatchException(summaries.Unit, model.Unit, "a cohort continuation (the summaries must be in the model's unit)");
+            throw new UnitMismatchException(summaries.Options.Unit, model.Unit, "a cohort continuation (the summaries must be in the model's unit)");
         }
 
         CurrencyMismatchException.ThrowIfDifferent(table.Currency, spendPerPurchase.Currency, "a cohort continuation");

@@ -6,9 +6,10 @@ using Ltv.Core.Validation;
 namespace Ltv.Core.History;
 
 /// <summary>
-/// The compressed repeat-purchase summary that probabilistic models fit on: the distinct
-/// (frequency x, recency t_x, age T) rows of a customer base, each with the number of customers
-/// (a weight) who share it, in one explicit <see cref="TimeUnit"/>.
+/// The fit input of the probabilistic models, derived from <see cref="CustomerSummaries"/> (the one per-customer
+/// summary) by <see cref="CustomerSummaries.ToPatterns()"/>: the distinct (frequency x, recency t_x, age T) rows of a
+/// customer base, each with the number of customers (a weight) who share it, in one explicit <see cref="TimeUnit"/>,
+/// with no customer ids.
 /// </summary>
 /// <remarks>
 /// <para>Conventions (as in lifetimes and BTYD): x = number of repeat transactions (whole, zero or more);

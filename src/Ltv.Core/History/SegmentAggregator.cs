@@ -29,6 +29,8 @@ public static class SegmentAggregator
     {
         ArgumentNullException.ThrowIfNull(summaries);
         ArgumentNullException.ThrowIfNull(segmentOf);
+        summaries.RequireHistory("SegmentAggregator.Aggregate");
+        var unit = summaries.Options.Unit;
         var totals = new Dictionary<string, Totals>(StringComparer.Ordinal);
         var ids = summaries.CustomerIdArray;
         for (var i = 0; i < summaries.Count; i++)
@@ -54,8 +56,8 @@ public static class SegmentAggregator
             var drivers = new ValueDrivers
             {
                 AveragePurchaseValue = apv,
-                PurchaseFrequency = t.Exposure > 0d ? new PurchaseRate(t.Transactions / Guard.ToDecimal(t.Exposure), summaries.Unit) : null,
-                Lifespan = churn is { } c ? c.ExpectedLifespan : new Duration(Guard.ToDecimal(t.Tenure) / t.Customers, summaries.Unit),
+                PurchaseFrequency = t.Exposure > 0d ? new PurchaseRate(t.Transactions / Guard.ToDecimal(t.Exposure), unit) : null,
+                Lifespan = churn is { } c ? c.ExpectedLifespan : new Duration(Guard.ToDecimal(t.Tenure) / t.Customers, unit),
                 Churn = churn,
             };
             result.Add(new Segment(key, drivers, t.Customers));

@@ -10,14 +10,14 @@ namespace Ltv.Core.IO;
 /// <summary>
 /// Reads a per-customer summary CSV (as <c>ltv summarize</c> writes it: comma separated, a header with
 /// <c>customer_id</c>, the columns a model needs, and optionally <see cref="UnitColumn"/>; other columns ignored)
-/// into a <see cref="SummaryTable"/>, strictly: the first bad row stops the read with one message naming the file,
+/// into a <see cref="CustomerSummaries"/>, strictly: the first bad row stops the read with one message naming the file,
 /// the line, the column and the value.
 /// </summary>
 /// <remarks>
 /// <para>The time unit travels with the data: a <see cref="UnitColumn"/> column holds <c>day</c>, <c>week</c>,
-/// <c>month</c> or <c>year</c>, the same on every row, and becomes <see cref="SummaryTable.Unit"/>. A file without
+/// <c>month</c> or <c>year</c>, the same on every row, and becomes <see cref="CustomerSummaries.Unit"/>. A file without
 /// it (for example one written by Python's lifetimes) has an unknown unit, which the caller must state.</para>
-/// <para>Rows are checked against the conventions every model shares (see <see cref="SummaryTable"/>).</para>
+/// <para>Rows are checked against the conventions every model shares (see <see cref="CustomerSummaries"/>).</para>
 /// </remarks>
 public static class SummaryCsvReader
 {
@@ -28,7 +28,7 @@ public static class SummaryCsvReader
     public const string IdColumn = "customer_id";
 
     /// <summary>The lifetimes columns, in the order <c>ltv summarize</c> writes them.</summary>
-    public static IReadOnlyList<string> LifetimesColumns { get; } = [SummaryTable.FrequencyColumn, SummaryTable.RecencyColumn, SummaryTable.AgeColumn, SummaryTable.MonetaryColumn];
+    public static IReadOnlyList<string> LifetimesColumns { get; } = [CustomerSummaries.FrequencyColumn, CustomerSummaries.RecencyColumn, CustomerSummaries.AgeColumn, CustomerSummaries.MonetaryColumn];
 
     /// <summary>The text of a unit in <see cref="UnitColumn"/>: <c>day</c>, <c>week</c>, <c>month</c> or <c>year</c>.</summary>
     /// <param name="unit">The unit.</param>
@@ -40,7 +40,7 @@ public static class SummaryCsvReader
     /// <returns>The table.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidDataException">The header lacks a column or a row is bad; the message names file, line, column and value.</exception>
-    public static SummaryTable Read(string path) => Read(path, LifetimesColumns);
+    public static CustomerSummaries Read(string path) => Read(path, LifetimesColumns);
 
     /// <summary>Reads the summary file with the given numeric columns (finite, zero or more); lifetimes columns present in the header are read and checked too.</summary>
     /// <param name="path">The file.</param>
@@ -48,7 +48,7 @@ public static class SummaryCsvReader
     /// <returns>The table.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidDataException">The header lacks a column or a row is bad; the message names file, line, column and value.</exception>
-    public static SummaryTable Read(string path, IReadOnlyList<string> columns)
+    public static CustomerSummaries Read(string path, IReadOnlyList<string> columns)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(columns);
@@ -67,7 +67,7 @@ public static class SummaryCsvReader
     /// <param name="columns">The numeric columns to read, by header name; each must be present.</param>
     /// <returns>The table.</returns>
     /// <exception cref="InvalidDataException">The header lacks a column or a row is bad; the message names the source, line, column and value.</exception>
-    public static SummaryTable Read(Stream stream, string source, IReadOnlyList<string> columns)
+    public static CustomerSummaries Read(Stream stream, string source, IReadOnlyList<string> columns)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(source);
@@ -95,7 +95,7 @@ public static class SummaryCsvReader
         }
     }
 
-    private static SummaryTable Read(SepReader reader, string path, IReadOnlyList<string> columns)
+    private static CustomerSummaries Read(SepReader reader, string path, IReadOnlyList<string> columns)
     {
         var names = new List<string> { IdColumn };
         names.AddRange(columns.Where(c => c != IdColumn).Distinct(StringComparer.Ordinal));
@@ -145,18 +145,18 @@ public static class SummaryCsvReader
                 var colCount = row.ColCount;
                 var missing = unitIndex >= colCount && index.All(i => i < colCount) ? UnitColumn : names[Array.FindIndex(index, i => i >= colCount)];
                 var number = missing == UnitColumn ? unitIndex + 1 : numbers[missing];
-                throw SummaryTable.Error(path, line, number, missing, $"the row has {row.ColCount} columns, {missing} is missing", row.Span.ToString());
+                throw CustomerSummaries.Error(path, line, number, missing, $"the row has {row.ColCount} columns, {missing} is missing", row.Span.ToString());
             }
 
             var id = row[index[0]].Span.Trim().ToString();
             if (id.Length == 0)
             {
-                throw SummaryTable.Error(path, line, index[0] + 1, IdColumn, "the customer id is blank", id);
+                throw CustomerSummaries.Error(path, line, index[0] + 1, IdColumn, "the customer id is blank", id);
             }
 
             if (!seen.TryAdd(id, line))
             {
-                throw SummaryTable.Error(path, line, index[0] + 1, IdColumn, $"the customer id is also on line {seen[id].ToString(CultureInfo.InvariantCulture)}", id);
+                throw CustomerSummaries.Error(path, line, index[0] + 1, IdColumn, $"the customer id is also on line {seen[id].ToString(CultureInfo.InvariantCulture)}", id);
             }
 
             if (unitIndex >= 0)
@@ -164,12 +164,12 @@ public static class SummaryCsvReader
                 var text = row[unitIndex].ToString().Trim();
                 if (unitText is null)
                 {
-                    unit = ParseUnit(text) ?? throw SummaryTable.Error(path, line, unitIndex + 1, UnitColumn, "the time unit must be day, week, month or year", text);
+                    unit = ParseUnit(text) ?? throw CustomerSummaries.Error(path, line, unitIndex + 1, UnitColumn, "the time unit must be day, week, month or year", text);
                     unitText = text;
                 }
                 else if (!string.Equals(text, unitText, StringComparison.OrdinalIgnoreCase))
                 {
-                    throw SummaryTable.Error(path, line, unitIndex + 1, UnitColumn, $"every row must have the same time unit as the first ('{unitText}')", text);
+                    throw CustomerSummaries.Error(path, line, unitIndex + 1, UnitColumn, $"every row must have the same time unit as the first ('{unitText}')", text);
                 }
             }
 
@@ -193,13 +193,7 @@ public static class SummaryCsvReader
             numbers[UnitColumn] = unitIndex + 1;
         }
 
-        var table = new SummaryTable(path, [.. ids], data, numbers, [.. lines], unit);
-        for (var i = 0; i < table.Count; i++)
-        {
-            table.CheckRfm(i);
-        }
-
-        return table;
+        return CustomerSummaries.FromTable(path, [.. ids], data, numbers, [.. lines], unit);
     }
 
     /// <summary>Parses a unit as written in <see cref="UnitColumn"/> (case-insensitive), or <see langword="null"/>.</summary>
@@ -219,12 +213,12 @@ public static class SummaryCsvReader
         var span = row[index].Span;
         if (!double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
-            throw SummaryTable.Error(path, line, index + 1, name, $"{name} must be a finite number with '.' decimals", span.ToString());
+            throw CustomerSummaries.Error(path, line, index + 1, name, $"{name} must be a finite number with '.' decimals", span.ToString());
         }
 
         if (value < 0)
         {
-            throw SummaryTable.Error(path, line, index + 1, name, $"{name} must be zero or more", span.ToString());
+            throw CustomerSummaries.Error(path, line, index + 1, name, $"{name} must be zero or more", span.ToString());
         }
 
         return value;

@@ -92,7 +92,7 @@ public static class SqlSummaryReader
 
     /// <summary>
     /// Reads a <see cref="SummarySql.Patterns"/> result into patterns for the fit: customers first seen after the
-    /// calibration end and customers of age 0 are left out, as <see cref="CustomerSummaries.ToPatterns"/> does.
+    /// calibration end and customers of age 0 are left out, as <see cref="CustomerSummaries.ToPatterns()"/> does.
     /// </summary>
     /// <param name="reader">The result; left open.</param>
     /// <param name="options">The options the query was written with.</param>

@@ -13,7 +13,7 @@ public sealed class SummaryReaderTests : IDisposable
     [InlineData("a,1,2,5,10\nb,1,2,5,1e999", "line 3, column 5 (monetary_value)")]
     [InlineData("a,1,2,5,10\nb,1,2,5,NaN", "line 3, column 5 (monetary_value): monetary_value must be a finite number with '.' decimals (was 'NaN')")]
     [InlineData("a,1,2,5,10\nb,1,2,-5,10", "line 3, column 4 (T): T must be zero or more (was '-5')")]
-    [InlineData("a,1.5,2,5,10", "line 2, column 2 (frequency): frequency must be a whole number (was '1.5')")]
+    [InlineData("a,1.5,2,5,10", "line 2, column 2 (frequency): frequency must be a whole number up to 2147483647 (was '1.5')")]
     [InlineData("a,1,6,5,10", "line 2, column 3 (recency): recency must not exceed T = 5 (was '6')")]
     [InlineData("a,0,2,5,0", "line 2, column 3 (recency): recency must be 0 when frequency is 0 (was '2')")]
     [InlineData("a,2,0,5,10", "line 2, column 3 (recency): recency must be greater than 0 when frequency is greater than 0 (was '0')")]

@@ -46,7 +46,7 @@ public class CdnowSummaryTests
     {
         var published = CdnowDatasets.LoadPublishedSampleSummary();
         var s = Sample.Summaries;
-        var monetary = s.MonetaryValues();
+        var monetary = s.Monetary.ToArray();
         Assert.Equal(2357, published.Id.Length);
         const double tol = 0.005 + 1e-9;
         for (var i = 0; i < published.Id.Length; i++)

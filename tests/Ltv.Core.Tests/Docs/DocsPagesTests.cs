@@ -21,7 +21,7 @@ public partial class DocsPagesTests
     {
         { "docs/validation-and-scenarios.md", 5 },
         { "docs/probabilistic.md", 10 },
-        { "docs/unit-economics.md", 3 },
+        { "docs/unit-economics.md", 4 },
     };
 
     [Theory]

@@ -41,7 +41,7 @@ public sealed class IngestionParquetDocsTests : IDisposable
         Assert.Equal($"{orders}: {master.Log.Count} rows read, {master.Log.Count} accepted, 0 rejected", report.ToString());
         Assert.Equal(23_570, table.Count);
         Assert.Equal(TimeUnit.Week, table.Unit);
-        var direct = bgnbd.Fit(summaries.ToTable(), TimeUnit.Week);
+        var direct = bgnbd.Fit(summaries, TimeUnit.Week);
         Assert.Equal(direct.ToJson(), fitted.ToJson());
         using var check = LogTables.DuckDb();
         using var command = check.CreateCommand();

@@ -32,7 +32,7 @@ public class CustomerSummarizerTests
         var b = s.IndexOf("b");
         Assert.Equal((0, 0d, 8d), (s.Frequency[b], s.Recency[b], s.Age[b]));
         Assert.Equal(Money.Zero(Currency.EUR), s.MonetaryAt(b));
-        Assert.Equal([25.505, 0d], s.MonetaryValues());
+        Assert.Equal([25.505, 0d], s.Monetary.ToArray());
         Assert.Equal(-1, s.IndexOf("zz"));
     }
 
@@ -184,7 +184,8 @@ public class CustomerSummarizerTests
     {
         var s = PurchaseLog.FromPurchases([], Currency.EUR).Summarize(new SummaryOptions(D0, TimeUnit.Day));
         Assert.Equal(0, s.Count);
-        Assert.Throws<ArgumentException>(() => s.ToPatterns());
+        var error = Assert.Throws<InvalidDataException>(() => s.ToPatterns());
+        Assert.Equal("the summary: no customer with T greater than 0 to fit on (0 rows).", error.Message);
     }
 
     private static CustomerSummaries Raw(SummaryOptions options, int[] customer, int[] day, long[] amount) =>

@@ -26,7 +26,7 @@ internal static class CdnowSampleFixture
             x[i] = summaries.Frequency[i];
         }
 
-        return new Summary(ids, x, summaries.Recency.ToArray(), summaries.Age.ToArray(), summaries.MonetaryValues(), summaries.ToPatterns());
+        return new Summary(ids, x, summaries.Recency.ToArray(), summaries.Age.ToArray(), summaries.Monetary.ToArray(), summaries.ToPatterns());
     }
 
     internal sealed record Summary(int[] Ids, double[] X, double[] Tx, double[] T, double[] Zbar, RfmPatterns Patterns)

@@ -12,11 +12,12 @@ internal static class CalibrationPatterns
     /// <param name="notes">Receives the note.</param>
     /// <param name="whyLeftOut">What T = 0 means for the model, in the note's parentheses.</param>
     /// <returns>The patterns.</returns>
-    public static RfmPatterns Of(SummaryTable summary, TimeUnit unit, ICollection<string> notes, string whyLeftOut)
+    public static RfmPatterns Of(CustomerSummaries summary, TimeUnit unit, ICollection<string> notes, string whyLeftOut)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(notes);
-        var (patterns, leftOut) = summary.ToPatterns(unit);
+        var patterns = summary.ToPatterns(unit);
+        var leftOut = summary.ZeroAgeCount;
         if (leftOut > 0)
         {
             notes.Add($"left out {leftOut} customers with T = 0 ({whyLeftOut})");

@@ -16,7 +16,7 @@ namespace Ltv.Core.Probabilistic.Catalog;
 public abstract class CountModelDefinition<TModel> : ModelDefinition<TModel>
     where TModel : class, ICountModel
 {
-    private static readonly string[] Inputs = [SummaryTable.FrequencyColumn, SummaryTable.RecencyColumn, SummaryTable.AgeColumn];
+    private static readonly string[] Inputs = [CustomerSummaries.FrequencyColumn, CustomerSummaries.RecencyColumn, CustomerSummaries.AgeColumn];
     private static readonly string[] Outputs = ["expected_purchases", "p_alive"];
 
     private readonly Func<RfmPatterns, FitOptions?, IProgress<FitProgress>?, CancellationToken, FitResult<TModel>> _fit;
@@ -54,19 +54,20 @@ public abstract class CountModelDefinition<TModel> : ModelDefinition<TModel>
     }
 
     /// <inheritdoc />
-    public override FitResult<TModel> FitTyped(SummaryTable summary, TimeUnit unit, FitOptions? options, IProgress<FitProgress>? progress, ICollection<string> notes, CancellationToken cancellationToken)
+    public override FitResult<TModel> FitTyped(CustomerSummaries summary, TimeUnit unit, FitOptions? options, IProgress<FitProgress>? progress, ICollection<string> notes, CancellationToken cancellationToken)
     {
         var patterns = CalibrationPatterns.Of(summary, unit, notes, "acquired at the calibration end");
         return _fit(patterns, options, progress, cancellationToken);
     }
 
     /// <inheritdoc />
-    protected override void Predict(TModel model, SummaryTable summary, double? horizon, double[][] destination)
+    protected override void Predict(TModel model, CustomerSummaries summary, double? horizon, double[][] destination)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(destination);
-        model.ConditionalExpectedPurchases(horizon ?? 0, summary.Frequency, summary.Recency, summary.Age, destination[0]);
-        model.ProbabilityAlive(summary.Frequency, summary.Recency, summary.Age, destination[1]);
+        var frequency = summary.Column(CustomerSummaries.FrequencyColumn);
+        model.ConditionalExpectedPurchases(horizon ?? 0, frequency, summary.Recency, summary.Age, destination[0]);
+        model.ProbabilityAlive(frequency, summary.Recency, summary.Age, destination[1]);
     }
 }

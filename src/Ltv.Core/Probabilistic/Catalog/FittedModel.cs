@@ -47,5 +47,5 @@ public abstract class FittedModel
     /// <exception cref="ArgumentException">The horizon is missing or given when not taken.</exception>
     /// <exception cref="InvalidDataException">A row cannot be predicted; the message names it.</exception>
     /// <exception cref="UnitMismatchException">The summary records another unit than the model's.</exception>
-    public abstract PredictionTable Predict(SummaryTable summary, double? horizon);
+    public abstract PredictionTable Predict(CustomerSummaries summary, double? horizon);
 }

@@ -81,7 +81,7 @@ public abstract class ModelDefinition
 
     /// <summary>Fits the model to a summary.</summary>
     /// <param name="summary">The customers, with <see cref="InputColumns"/>.</param>
-    /// <param name="unit">The time unit of the summary's time columns (must agree with <see cref="SummaryTable.Unit"/> when that is known).</param>
+    /// <param name="unit">The time unit of the summary's time columns (must agree with <see cref="CustomerSummaries.Unit"/> when that is known).</param>
     /// <param name="options">Fit settings, or <see langword="null"/> for <see cref="FitOptions.Default"/>.</param>
     /// <param name="progress">Receives progress, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the fit.</param>
@@ -89,7 +89,7 @@ public abstract class ModelDefinition
     /// <exception cref="InvalidDataException">The summary lacks a column or holds values the model cannot use; the message names the row.</exception>
     /// <exception cref="UnitMismatchException">The summary is in another unit than <paramref name="unit"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public abstract FittedModel Fit(SummaryTable summary, TimeUnit unit, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default);
+    public abstract FittedModel Fit(CustomerSummaries summary, TimeUnit unit, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>Builds the model from parameter values in <see cref="ParameterNames"/> order.</summary>
     /// <param name="parameters">The values.</param>

@@ -91,7 +91,7 @@ public abstract class ModelDefinition<TModel> : ModelDefinition
     /// <param name="notes">Receives notes.</param>
     /// <param name="cancellationToken">Cancels the fit.</param>
     /// <returns>The fit.</returns>
-    public abstract FitResult<TModel> FitTyped(SummaryTable summary, TimeUnit unit, FitOptions? options, IProgress<FitProgress>? progress, ICollection<string> notes, CancellationToken cancellationToken);
+    public abstract FitResult<TModel> FitTyped(CustomerSummaries summary, TimeUnit unit, FitOptions? options, IProgress<FitProgress>? progress, ICollection<string> notes, CancellationToken cancellationToken);
 
     /// <summary>Builds the model from values in <see cref="ModelDefinition.ParameterNames"/> order (count already checked).</summary>
     /// <param name="parameters">The values.</param>
@@ -107,11 +107,11 @@ public abstract class ModelDefinition<TModel> : ModelDefinition
     /// <param name="model">The model.</param>
     /// <param name="summary">The customers.</param>
     /// <param name="horizon">The horizon, or <see langword="null"/>.</param>
-    /// <param name="destination">One array of <see cref="SummaryTable.Count"/> values per prediction column.</param>
-    protected abstract void Predict(TModel model, SummaryTable summary, double? horizon, double[][] destination);
+    /// <param name="destination">One array of <see cref="CustomerSummaries.Count"/> values per prediction column.</param>
+    protected abstract void Predict(TModel model, CustomerSummaries summary, double? horizon, double[][] destination);
 
     /// <inheritdoc />
-    public sealed override FittedModel Fit(SummaryTable summary, TimeUnit unit, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default)
+    public sealed override FittedModel Fit(CustomerSummaries summary, TimeUnit unit, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(summary);
         if (HasTimeUnit && summary.Unit is { } own && own != unit)
@@ -230,7 +230,7 @@ public abstract class ModelDefinition<TModel> : ModelDefinition
             ? throw new InvalidOperationException($"The {definition.Name} model was built from parameters, not fitted; only fits are written as JSON.")
             : definition.Write(fit);
 
-        public override PredictionTable Predict(SummaryTable summary, double? horizon)
+        public override PredictionTable Predict(CustomerSummaries summary, double? horizon)
         {
             ArgumentNullException.ThrowIfNull(summary);
             if (definition.PredictionNeedsHorizon && horizon is null)

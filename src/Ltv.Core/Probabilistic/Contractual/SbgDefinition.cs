@@ -50,7 +50,7 @@ public sealed class SbgDefinition : ModelDefinition<SbgModel>
     }
 
     /// <inheritdoc />
-    public override FitResult<SbgModel> FitTyped(SummaryTable summary, TimeUnit unit, FitOptions? options, IProgress<FitProgress>? progress, ICollection<string> notes, CancellationToken cancellationToken)
+    public override FitResult<SbgModel> FitTyped(CustomerSummaries summary, TimeUnit unit, FitOptions? options, IProgress<FitProgress>? progress, ICollection<string> notes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var periods = new int[summary.Count];
@@ -64,7 +64,7 @@ public sealed class SbgDefinition : ModelDefinition<SbgModel>
     }
 
     /// <inheritdoc />
-    protected override void Predict(SbgModel model, SummaryTable summary, double? horizon, double[][] destination)
+    protected override void Predict(SbgModel model, CustomerSummaries summary, double? horizon, double[][] destination)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(summary);
@@ -83,7 +83,7 @@ public sealed class SbgDefinition : ModelDefinition<SbgModel>
         }
     }
 
-    private static (int Periods, bool Churned) Row(SummaryTable summary, int i)
+    private static (int Periods, bool Churned) Row(CustomerSummaries summary, int i)
     {
         var p = summary.Column(PeriodsColumn)[i];
         if (p != Math.Floor(p) || p < 1 || p > int.MaxValue)

@@ -32,9 +32,10 @@ public static class HoldoutValidation
     {
         Guard.NotNull(model);
         Guard.NotNull(summaries);
-        if (summaries.Unit != model.Unit)
+        summaries.RequireHistory("a holdout validation");
+        if (summaries.Options.Unit != model.Unit)
         {
-            throw new UnitMismatchException(summaries.Unit, model.Unit, "a holdout validation (the summaries must be in the model's unit)");
+            throw new UnitMismatchException(summaries.Options.Unit, model.Unit, "a holdout validation (the summaries must be in the model's unit)");
         }
 
         var holdout = HoldoutLength(summaries.Options, nameof(summaries));

@@ -22,7 +22,7 @@ public sealed class BgBbDefinition : ModelDefinition<BgBbModel>
             "BG/BB",
             "BG/BB transactions at discrete opportunities (Fader, Hardie & Shang 2010)",
             ["alpha", "beta", "gamma", "delta"],
-            [SummaryTable.FrequencyColumn, SummaryTable.RecencyColumn, SummaryTable.AgeColumn],
+            [CustomerSummaries.FrequencyColumn, CustomerSummaries.RecencyColumn, CustomerSummaries.AgeColumn],
             ["expected_transactions", "p_alive"],
             predictionNeedsHorizon: true,
             hasTimeUnit: true,
@@ -43,7 +43,7 @@ public sealed class BgBbDefinition : ModelDefinition<BgBbModel>
     }
 
     /// <inheritdoc />
-    public override FitResult<BgBbModel> FitTyped(SummaryTable summary, TimeUnit unit, FitOptions? options, IProgress<FitProgress>? progress, ICollection<string> notes, CancellationToken cancellationToken)
+    public override FitResult<BgBbModel> FitTyped(CustomerSummaries summary, TimeUnit unit, FitOptions? options, IProgress<FitProgress>? progress, ICollection<string> notes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(notes);
@@ -57,7 +57,7 @@ public sealed class BgBbDefinition : ModelDefinition<BgBbModel>
     }
 
     /// <inheritdoc />
-    protected override void Predict(BgBbModel model, SummaryTable summary, double? horizon, double[][] destination)
+    protected override void Predict(BgBbModel model, CustomerSummaries summary, double? horizon, double[][] destination)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(summary);
@@ -76,24 +76,24 @@ public sealed class BgBbDefinition : ModelDefinition<BgBbModel>
         }
     }
 
-    private static (int X, int Recency, int N) Row(SummaryTable summary, int i)
+    private static (int X, int Recency, int N) Row(CustomerSummaries summary, int i)
     {
-        var x = summary.Frequency[i];
+        var x = summary.Column(CustomerSummaries.FrequencyColumn)[i];
         var tx = summary.Recency[i];
         var n = summary.Age[i];
         if (n != Math.Floor(n) || n < 0 || n > int.MaxValue)
         {
-            throw summary.Error(i, SummaryTable.AgeColumn, "BG/BB needs T as a whole number of opportunities, zero or more");
+            throw summary.Error(i, CustomerSummaries.AgeColumn, "BG/BB needs T as a whole number of opportunities, zero or more");
         }
 
         if (tx != Math.Floor(tx) || tx < 0 || tx > n)
         {
-            throw summary.Error(i, SummaryTable.RecencyColumn, "BG/BB needs recency as a whole number of opportunities between 0 and T");
+            throw summary.Error(i, CustomerSummaries.RecencyColumn, "BG/BB needs recency as a whole number of opportunities between 0 and T");
         }
 
         if (x != Math.Floor(x) || x < 0 || x > tx || (x == 0) != (tx == 0))
         {
-            throw summary.Error(i, SummaryTable.FrequencyColumn, "BG/BB needs frequency as a whole number between 1 and recency (one transaction per opportunity), 0 exactly when recency is 0");
+            throw summary.Error(i, CustomerSummaries.FrequencyColumn, "BG/BB needs frequency as a whole number between 1 and recency (one transaction per opportunity), 0 exactly when recency is 0");
         }
 
         return ((int)x, (int)tx, (int)n);

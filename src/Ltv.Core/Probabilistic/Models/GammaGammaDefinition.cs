@@ -18,7 +18,7 @@ public sealed class GammaGammaDefinition : ModelDefinition<GammaGammaModel>
             "Gamma-Gamma",
             "Gamma-Gamma spend per purchase (Fader, Hardie & Lee 2005)",
             ["p", "q", "gamma"],
-            [SummaryTable.FrequencyColumn, SummaryTable.MonetaryColumn],
+            [CustomerSummaries.FrequencyColumn, CustomerSummaries.MonetaryColumn],
             ["expected_avg_spend"],
             predictionNeedsHorizon: false,
             hasTimeUnit: false,
@@ -35,10 +35,10 @@ public sealed class GammaGammaDefinition : ModelDefinition<GammaGammaModel>
     public override TimeUnit? UnitOf(GammaGammaModel model) => null;
 
     /// <inheritdoc />
-    public override FitResult<GammaGammaModel> FitTyped(SummaryTable summary, TimeUnit unit, FitOptions? options, IProgress<FitProgress>? progress, ICollection<string> notes, CancellationToken cancellationToken)
+    public override FitResult<GammaGammaModel> FitTyped(CustomerSummaries summary, TimeUnit unit, FitOptions? options, IProgress<FitProgress>? progress, ICollection<string> notes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var frequency = summary.Frequency;
+        var frequency = summary.Column(CustomerSummaries.FrequencyColumn);
         var monetary = summary.Monetary;
         var repeaters = 0;
         for (var i = 0; i < summary.Count; i++)
@@ -48,7 +48,7 @@ public sealed class GammaGammaDefinition : ModelDefinition<GammaGammaModel>
                 repeaters++;
                 if (monetary[i] <= 0)
                 {
-                    throw summary.Error(i, SummaryTable.MonetaryColumn, "the Gamma-Gamma fit needs a mean repeat spend greater than 0 for every customer with frequency greater than 0");
+                    throw summary.Error(i, CustomerSummaries.MonetaryColumn, "the Gamma-Gamma fit needs a mean repeat spend greater than 0 for every customer with frequency greater than 0");
                 }
             }
         }
@@ -59,12 +59,12 @@ public sealed class GammaGammaDefinition : ModelDefinition<GammaGammaModel>
     }
 
     /// <inheritdoc />
-    protected override void Predict(GammaGammaModel model, SummaryTable summary, double? horizon, double[][] destination)
+    protected override void Predict(GammaGammaModel model, CustomerSummaries summary, double? horizon, double[][] destination)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(destination);
-        var frequency = summary.Frequency;
+        var frequency = summary.Column(CustomerSummaries.FrequencyColumn);
         var monetary = summary.Monetary;
         for (var i = 0; i < summary.Count; i++)
         {

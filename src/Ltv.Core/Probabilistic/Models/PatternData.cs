@@ -2,32 +2,18 @@ using Ltv.Core.History;
 
 namespace Ltv.Core.Probabilistic.Models;
 
-/// <summary>Patterns copied into arrays once per fit, with the distinct frequencies, ages and recencies indexed (terms that depend on one of them only are computed once per distinct value).</summary>
+/// <summary>
+/// The fit-time index of <see cref="RfmPatterns"/> (not a summary type of its own): the patterns copied into arrays once per fit, with the distinct frequencies, ages and recencies indexed (terms that depend on one of them only are computed once per distinct value).
+/// </summary>
 internal sealed class PatternData
 {
     public PatternData(RfmPatterns patterns)
     {
-        var n = patterns.Count;
         X = patterns.Frequency.ToArray();
         Recency = patterns.Recency.ToArray();
         Age = patterns.Age.ToArray();
         Weight = patterns.Weight.ToArray();
-        FrequencyIndex = new int[n];
-        var distinct = new Dictionary<double, int>();
-        var values = new List<double>();
-        for (var i = 0; i < n; i++)
-        {
-            if (!distinct.TryGetValue(X[i], out var k))
-            {
-                k = values.Count;
-                distinct.Add(X[i], k);
-                values.Add(X[i]);
-            }
-
-            FrequencyIndex[i] = k;
-        }
-
-        DistinctFrequencies = [.. values];
+        (DistinctFrequencies, FrequencyIndex) = Index(X);
         (DistinctAges, AgeIndex) = Index(Age);
         (DistinctRecencies, RecencyIndex) = Index(Recency);
         CustomerCount = patterns.CustomerCount;

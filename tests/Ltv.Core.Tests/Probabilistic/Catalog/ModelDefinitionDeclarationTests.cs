@@ -20,7 +20,7 @@ public sealed class ModelDefinitionDeclarationTests
         Assert.Equal("Poisson (declared)", definition.Name);
         Assert.Equal("one Poisson rate, declared through the constructor", definition.Description);
         Assert.Equal(["lambda"], definition.ParameterNames);
-        Assert.Equal([SummaryTable.FrequencyColumn, SummaryTable.AgeColumn], definition.InputColumns);
+        Assert.Equal([CustomerSummaries.FrequencyColumn, CustomerSummaries.AgeColumn], definition.InputColumns);
         Assert.Equal(["expected_purchases"], definition.PredictionColumns);
         Assert.True(definition.PredictionNeedsHorizon);
         Assert.False(definition.HasTimeUnit);
@@ -71,7 +71,7 @@ public sealed class ModelDefinitionDeclarationTests
     public void Customers_with_T_zero_are_left_out_with_one_note(string key, string why)
     {
         Assert.True(ModelCatalog.BuiltIn.TryFind(key, out var definition));
-        var summary = SummaryTable.FromColumns(
+        var summary = CustomerSummaries.FromColumns(
             ["a", "b", "c", "d", "e"],
             [2, 0, 3, 1, 0],
             [4, 0, 5, 2, 0],
@@ -119,7 +119,7 @@ public sealed class ModelDefinitionDeclarationTests
         "Poisson (declared)",
         "one Poisson rate, declared through the constructor",
         names,
-        [SummaryTable.FrequencyColumn, SummaryTable.AgeColumn],
+        [CustomerSummaries.FrequencyColumn, CustomerSummaries.AgeColumn],
         ["expected_purchases"],
         predictionNeedsHorizon: true,
         hasTimeUnit: false,
@@ -131,10 +131,10 @@ public sealed class ModelDefinitionDeclarationTests
 
         public override TimeUnit? UnitOf(PoissonTestModel model) => null;
 
-        public override FitResult<PoissonTestModel> FitTyped(SummaryTable summary, TimeUnit unit, FitOptions? options, IProgress<FitProgress>? progress, ICollection<string> notes, CancellationToken cancellationToken) =>
+        public override FitResult<PoissonTestModel> FitTyped(CustomerSummaries summary, TimeUnit unit, FitOptions? options, IProgress<FitProgress>? progress, ICollection<string> notes, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
-        protected override void Predict(PoissonTestModel model, SummaryTable summary, double? horizon, double[][] destination) =>
+        protected override void Predict(PoissonTestModel model, CustomerSummaries summary, double? horizon, double[][] destination) =>
             Array.Fill(destination[0], model.Lambda * horizon!.Value);
     }
 
@@ -144,10 +144,10 @@ public sealed class ModelDefinitionDeclarationTests
 
         public override TimeUnit? UnitOf(PoissonTestModel model) => null;
 
-        public override FitResult<PoissonTestModel> FitTyped(SummaryTable summary, TimeUnit unit, FitOptions? options, IProgress<FitProgress>? progress, ICollection<string> notes, CancellationToken cancellationToken) =>
+        public override FitResult<PoissonTestModel> FitTyped(CustomerSummaries summary, TimeUnit unit, FitOptions? options, IProgress<FitProgress>? progress, ICollection<string> notes, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
-        protected override void Predict(PoissonTestModel model, SummaryTable summary, double? horizon, double[][] destination) =>
+        protected override void Predict(PoissonTestModel model, CustomerSummaries summary, double? horizon, double[][] destination) =>
             throw new NotSupportedException();
     }
 }

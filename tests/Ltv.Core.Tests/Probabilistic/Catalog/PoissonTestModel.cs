@@ -36,7 +36,7 @@ public sealed class PoissonTestDefinition : ModelDefinition<PoissonTestModel>
 
     public override IReadOnlyList<string> ParameterNames => ["lambda"];
 
-    public override IReadOnlyList<string> InputColumns => [SummaryTable.FrequencyColumn, SummaryTable.AgeColumn];
+    public override IReadOnlyList<string> InputColumns => [CustomerSummaries.FrequencyColumn, CustomerSummaries.AgeColumn];
 
     public override IReadOnlyList<string> PredictionColumns => ["expected_purchases"];
 
@@ -51,7 +51,7 @@ public sealed class PoissonTestDefinition : ModelDefinition<PoissonTestModel>
     public override TimeUnit? UnitOf(PoissonTestModel model) => model.Unit;
 
     /// <summary>The maximum-likelihood rate is closed form: total repeat purchases over total time.</summary>
-    public override FitResult<PoissonTestModel> FitTyped(SummaryTable summary, TimeUnit unit, FitOptions? options, IProgress<FitProgress>? progress, ICollection<string> notes, CancellationToken cancellationToken)
+    public override FitResult<PoissonTestModel> FitTyped(CustomerSummaries summary, TimeUnit unit, FitOptions? options, IProgress<FitProgress>? progress, ICollection<string> notes, CancellationToken cancellationToken)
     {
         double purchases = 0, time = 0;
         for (var i = 0; i < summary.Count; i++)
@@ -79,7 +79,7 @@ public sealed class PoissonTestDefinition : ModelDefinition<PoissonTestModel>
 
     protected override PoissonTestModel Build(IReadOnlyList<double> parameters, TimeUnit unit) => new(parameters[0], unit);
 
-    protected override void Predict(PoissonTestModel model, SummaryTable summary, double? horizon, double[][] destination) =>
+    protected override void Predict(PoissonTestModel model, CustomerSummaries summary, double? horizon, double[][] destination) =>
         Array.Fill(destination[0], model.Lambda * horizon!.Value);
 }
 
