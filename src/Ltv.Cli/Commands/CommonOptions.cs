@@ -16,7 +16,7 @@ internal static class CommonOptions
     public static Option<string?> Unit(string description)
     {
         var unit = new Option<string?>("--unit") { Description = description };
-        unit.AcceptOnlyFromAmong("day", "week", "month", "year");
+        Choices.Restrict(unit, "day", "week", "month", "year");
         return unit;
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Ltv.Cli.Input;
 using Ltv.Cli.Output;
+using Ltv.Cli.Parsing;
 using Ltv.Core.IO;
 using Ltv.Core.Probabilistic.Catalog;
 using Ltv.Core.Probabilistic.Fitting;
@@ -17,7 +18,7 @@ internal static class FitCommand
     public static Command Create(ModelCatalog catalog, TextWriter output, TextWriter error)
     {
         var model = new Argument<string>("MODEL") { Description = string.Join(" | ", catalog.Keys) + ": " + string.Join("; ", catalog.Definitions.Select(d => $"{d.Key} = {d.Description}, reads {string.Join(", ", d.InputColumns)}")) };
-        model.AcceptOnlyFromAmong([.. catalog.Keys]);
+        Choices.Restrict(model, [.. catalog.Keys]);
         var summary = new Argument<string>("SUMMARY") { Description = "the summary (CSV, or Parquet ending in .parquet) written by 'ltv summarize', or - for standard input" };
         var unit = CommonOptions.Unit("time unit of the summary's recency and T when the file does not record it (a time_unit column): day | week (default) | month | year; must match the file's; recorded in the model");
         var maxIterations = new Option<int?>("--max-iterations") { Description = "optimizer iteration budget (default 1000)" };

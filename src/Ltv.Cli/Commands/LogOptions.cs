@@ -404,14 +404,14 @@ internal sealed class LogOptions
     private static Option<string> MakeEncoding()
     {
         var encoding = new Option<string>("--encoding") { Description = "utf-8 (default; bytes that are not UTF-8 stop the run, naming the line) or latin1 (ISO 8859-1)", DefaultValueFactory = _ => "utf-8" };
-        encoding.AcceptOnlyFromAmong("utf-8", "latin1");
+        Choices.Restrict(encoding, "utf-8", "latin1");
         return encoding;
     }
 
     private static Option<string?> MakeFormat()
     {
         var format = new Option<string?>("--format") { Description = "csv (default), cdnow (the CDNOW whitespace layout) or parquet (Apache Parquet; the default for a LOG ending in .parquet)" };
-        format.AcceptOnlyFromAmong("csv", "cdnow", "parquet");
+        Choices.Restrict(format, "csv", "cdnow", "parquet");
         return format;
     }
 
@@ -422,7 +422,7 @@ internal sealed class LogOptions
             Description = "what a negative amount (a refund) does: reject (default: a bad row), net-same-day (subtract it from the same customer's purchases of that day; a day netted to zero is cancelled; a refund larger than the day's purchases is a bad row), net-same-order (subtract it from the same customer's purchases of the order named in --order-column, whatever their date; a refund with no such order, or larger than it, is a bad row) or drop (leave it out and count it); never a negative spend",
             DefaultValueFactory = _ => "reject",
         };
-        refunds.AcceptOnlyFromAmong("reject", "net-same-day", "net-same-order", "drop");
+        Choices.Restrict(refunds, "reject", "net-same-day", "net-same-order", "drop");
         return refunds;
     }
 }

@@ -20,7 +20,7 @@ internal static class SummarizeCommand
         var observationEnd = new Option<string>("--observation-end") { Description = "last day observed, YYYY-MM-DD (rows after it are bad data)", Required = true };
         var calibrationEnd = new Option<string?>("--calibration-end") { Description = "last day of calibration, YYYY-MM-DD; later rows form the holdout" };
         var unit = new Option<string>("--unit") { Description = "day | week (default) | month | year (month and year: 365.25 days a year); recorded in the summary's time_unit column, which fit, predict and clv read", DefaultValueFactory = _ => "week" };
-        unit.AcceptOnlyFromAmong("day", "week", "month", "year");
+        Choices.Restrict(unit, "day", "week", "month", "year");
         var outputPath = new Option<string?>("--output", "-o") { Description = "output file: CSV, or Apache Parquet when it ends in .parquet (default, or -: CSV to standard output; the counts then go to standard error)" };
 
         var command = new Command("summarize", "Summarize a purchase log per customer: frequency, recency, T, monetary value (and holdout).");

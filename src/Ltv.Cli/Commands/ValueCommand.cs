@@ -12,7 +12,7 @@ internal static class ValueCommand
     public static Command Create(TextWriter output)
     {
         var strategy = new Option<string>("--strategy") { Description = "simple | churn | discounted | margin", Required = true };
-        strategy.AcceptOnlyFromAmong("simple", "churn", "discounted", "margin");
+        Choices.Restrict(strategy, "simple", "churn", "discounted", "margin");
         var currency = new Option<string>("--currency") { Description = "ISO 4217 code of the money inputs, e.g. SEK", Required = true };
         var apv = new Option<string?>("--apv") { Description = "average purchase value, e.g. 500" };
         var frequency = new Option<string?>("--frequency") { Description = "purchases per period, e.g. 6/year" };
@@ -22,7 +22,7 @@ internal static class ValueCommand
         var costToServe = new Option<string?>("--cost-to-serve") { Description = "cost to serve per period, e.g. 20/month" };
         var discountRate = new Option<string?>("--discount-rate") { Description = "discount rate per the churn's period, e.g. 0.01/month (discounted)" };
         var timing = new Option<string>("--timing") { Description = "start (default: first period counted, paid at start) | not-counted (Gupta-Lehmann)", DefaultValueFactory = _ => "start" };
-        timing.AcceptOnlyFromAmong("start", "not-counted");
+        Choices.Restrict(timing, "start", "not-counted");
         var horizon = new Option<string?>("--horizon") { Description = "finite horizon, e.g. '5 years' (discounted; default infinite)" };
 
         var vary = new Option<string[]>("--vary") { Description = $"what if: DRIVER=FROM..TO, e.g. churn=0.10..0.06/month or lifespan=10..16months; repeatable; FROM replaces the driver's option ({ValueScenario.DriverNames})", Arity = ArgumentArity.ZeroOrMore };

@@ -58,7 +58,7 @@ public sealed class RefundsAndRejectsCliTests : IDisposable
         Assert.Equal(2, cdnow.Exit);
         Assert.Equal("ltv: --refunds: the cdnow format has no refund lines (was 'drop'); use it with --format csv or parquet.\n", cdnow.Error.ReplaceLineEndings("\n"));
         Assert.Equal(2, unknown.Exit);
-        Assert.StartsWith("ltv: Argument 'net' not recognized. Must be one of: 'reject' 'net-same-day' 'net-same-order' 'drop'", unknown.Error, StringComparison.Ordinal);
+        Assert.StartsWith("ltv: --refunds: must be reject, net-same-day, net-same-order or drop (was 'net').", unknown.Error, StringComparison.Ordinal);
     }
 
     [Fact]
