@@ -106,4 +106,16 @@ public class BgBbModelTests
         Assert.Equal(fit.Model, back.Model);
         Assert.Equal(fit.Summary(), back.Summary());
     }
+
+    [Theory]
+    [InlineData(1e11, 1d, "alpha")]
+    [InlineData(1d, 1e-11, "beta")]
+    public void Parameters_outside_the_computable_range_are_refused_by_name(double alpha, double beta, string name)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new BgBbModel(alpha, beta, 1d, 1d, TimeUnit.Year));
+        Assert.Equal(name, e.ParamName);
+        Assert.Contains("within the computable range [1e-10, 1e10]", e.Message, StringComparison.Ordinal);
+        var sbg = Assert.Throws<ArgumentOutOfRangeException>(() => new Ltv.Core.Probabilistic.Contractual.SbgModel(alpha, beta, TimeUnit.Year));
+        Assert.Equal(name, sbg.ParamName);
+    }
 }

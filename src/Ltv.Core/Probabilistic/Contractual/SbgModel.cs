@@ -32,14 +32,14 @@ namespace Ltv.Core.Probabilistic.Contractual;
 public sealed record SbgModel
 {
     /// <summary>Creates a model from its parameters.</summary>
-    /// <param name="alpha">First shape of the churn-probability Beta, positive.</param>
-    /// <param name="beta">Second shape of the churn-probability Beta, positive.</param>
+    /// <param name="alpha">First shape of the churn-probability Beta, within [1e-10, 1e10].</param>
+    /// <param name="beta">Second shape of the churn-probability Beta, within [1e-10, 1e10].</param>
     /// <param name="unit">The contract period.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite and positive or the unit is undefined; the message names it.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite and within the computable range [1e-10, 1e10], or the unit is undefined; the message names it.</exception>
     public SbgModel(double alpha, double beta, TimeUnit unit)
     {
-        Alpha = Guard.FinitePositive(alpha, nameof(alpha));
-        Beta = Guard.FinitePositive(beta, nameof(beta));
+        Alpha = Models.HistoryGuard.Parameter(alpha, nameof(alpha));
+        Beta = Models.HistoryGuard.Parameter(beta, nameof(beta));
         Unit = Guard.Defined(unit);
     }
 

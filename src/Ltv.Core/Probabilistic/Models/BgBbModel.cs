@@ -31,18 +31,18 @@ namespace Ltv.Core.Probabilistic.Models;
 public sealed record BgBbModel
 {
     /// <summary>Creates a model from its parameters.</summary>
-    /// <param name="alpha">First shape of the transaction-probability Beta, positive.</param>
-    /// <param name="beta">Second shape of the transaction-probability Beta, positive.</param>
-    /// <param name="gamma">First shape of the dropout-probability Beta, positive.</param>
-    /// <param name="delta">Second shape of the dropout-probability Beta, positive.</param>
+    /// <param name="alpha">First shape of the transaction-probability Beta, within [1e-10, 1e10].</param>
+    /// <param name="beta">Second shape of the transaction-probability Beta, within [1e-10, 1e10].</param>
+    /// <param name="gamma">First shape of the dropout-probability Beta, within [1e-10, 1e10].</param>
+    /// <param name="delta">Second shape of the dropout-probability Beta, within [1e-10, 1e10].</param>
     /// <param name="unit">The length of one opportunity.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite and positive or the unit is undefined; the message names it.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite and within the computable range [1e-10, 1e10], or the unit is undefined; the message names it.</exception>
     public BgBbModel(double alpha, double beta, double gamma, double delta, TimeUnit unit)
     {
-        Alpha = Guard.FinitePositive(alpha, nameof(alpha));
-        Beta = Guard.FinitePositive(beta, nameof(beta));
-        Gamma = Guard.FinitePositive(gamma, nameof(gamma));
-        Delta = Guard.FinitePositive(delta, nameof(delta));
+        Alpha = HistoryGuard.Parameter(alpha, nameof(alpha));
+        Beta = HistoryGuard.Parameter(beta, nameof(beta));
+        Gamma = HistoryGuard.Parameter(gamma, nameof(gamma));
+        Delta = HistoryGuard.Parameter(delta, nameof(delta));
         Unit = Guard.Defined(unit);
     }
 
