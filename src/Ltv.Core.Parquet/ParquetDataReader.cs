@@ -171,6 +171,11 @@ internal sealed class ParquetDataReader : DbDataReader
     public override DateTime GetDateTime(int ordinal) => Struct<DateTime>(ordinal);
 
     /// <inheritdoc/>
+    /// <remarks>A column of exactly <typeparamref name="T"/> is read without boxing (a DATE column as <see cref="DateOnly"/>).</remarks>
+    public override T GetFieldValue<T>(int ordinal) =>
+        Load(ordinal) is Column<T> typed && !(typed.Nulls is { } nulls && nulls[_row]) ? typed.Values[_row] : base.GetFieldValue<T>(ordinal);
+
+    /// <inheritdoc/>
     public override decimal GetDecimal(int ordinal) => Load(ordinal) is Column<decimal> d ? d.Values[_row] : Convert.ToDecimal(GetValue(ordinal), CultureInfo.InvariantCulture);
 
     /// <inheritdoc/>

@@ -104,24 +104,50 @@ internal sealed class RowSink
     /// </summary>
     public bool TryMinor(int line, int column, string columnName, ReadOnlySpan<char> text, decimal amount, out long minor)
     {
+        var problem = ToMinor(amount, out minor);
+        if (problem is null)
+        {
+            return true;
+        }
+
+        RejectAmount(line, column, columnName, text, problem.Value);
+        return false;
+    }
+
+    /// <summary>
+    /// As <see cref="TryMinor(int, int, string, ReadOnlySpan{char}, decimal, out long)"/> for an amount that arrived as a
+    /// decimal (a database or Parquet column): its text is made only for a reject, not for every row.
+    /// </summary>
+    public bool TryMinor(int line, int column, string columnName, decimal amount, out long minor)
+    {
+        var problem = ToMinor(amount, out minor);
+        if (problem is null)
+        {
+            return true;
+        }
+
+        RejectAmount(line, column, columnName, amount.ToString(CultureInfo.InvariantCulture), problem.Value);
+        return false;
+    }
+
+    /// <summary>The amount in signed minor units, or why it cannot be a row's amount under the refund policy.</summary>
+    private RejectReason? ToMinor(decimal amount, out long minor)
+    {
         minor = 0;
         if (amount < 0m && _refunds == RefundPolicy.Reject)
         {
-            Reject(line, column, columnName, text, RejectReason.NegativeAmount, "amount must be zero or more (refunds are not purchases; choose a refund policy to net or drop them)");
-            return false;
+            return RejectReason.NegativeAmount;
         }
 
         var magnitude = Math.Abs(amount);
         if (magnitude > long.MaxValue / (decimal)Builder.MinorUnitScale)
         {
-            Reject(line, column, columnName, text, RejectReason.AmountOutOfRange, $"amount must be at most {MaxAmountText()} {Builder.Currency.Code}");
-            return false;
+            return RejectReason.AmountOutOfRange;
         }
 
         if (!MinorUnits.TryToMinor(magnitude, Builder.MinorUnitScale, out minor))
         {
-            Reject(line, column, columnName, text, RejectReason.AmountTooPrecise, $"amount must have at most {Builder.Currency.MinorUnitDigits} decimals for {Builder.Currency.Code}");
-            return false;
+            return RejectReason.AmountTooPrecise;
         }
 
         if (amount < 0m)
@@ -129,8 +155,16 @@ internal sealed class RowSink
             minor = -minor;
         }
 
-        return true;
+        return null;
     }
+
+    private void RejectAmount(int line, int column, string columnName, ReadOnlySpan<char> text, RejectReason reason) =>
+        Reject(line, column, columnName, text, reason, reason switch
+        {
+            RejectReason.NegativeAmount => "amount must be zero or more (refunds are not purchases; choose a refund policy to net or drop them)",
+            RejectReason.AmountOutOfRange => $"amount must be at most {MaxAmountText()} {Builder.Currency.Code}",
+            _ => $"amount must have at most {Builder.Currency.MinorUnitDigits} decimals for {Builder.Currency.Code}",
+        });
 
     /// <summary>The largest amount a row may hold: <see cref="long.MaxValue"/> minor units.</summary>
     private string MaxAmountText() => MinorUnits.ToDecimal(long.MaxValue, Builder.MinorUnitScale).ToString(CultureInfo.InvariantCulture);

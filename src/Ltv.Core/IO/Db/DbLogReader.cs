@@ -246,7 +246,20 @@ public static class DbLogReader
                 return false;
             }
 
-            object value = f.Type == typeof(DateTime) ? _reader.GetDateTime(f.Ordinal) : _reader.GetValue(f.Ordinal);
+            // The common typed columns without boxing (a DATE or TIMESTAMP column); other types go through GetValue.
+            if (f.Type == typeof(DateTime))
+            {
+                date = DateOnly.FromDateTime(_reader.GetDateTime(f.Ordinal));
+                return true;
+            }
+
+            if (f.Type == typeof(DateOnly))
+            {
+                date = _reader.GetFieldValue<DateOnly>(f.Ordinal);
+                return true;
+            }
+
+            var value = _reader.GetValue(f.Ordinal);
             switch (value)
             {
                 case DateTime dt:
@@ -301,15 +314,14 @@ public static class DbLogReader
 
             if (f.Type == typeof(decimal))
             {
-                var d = _reader.GetDecimal(f.Ordinal);
-                return Sink.TryMinor(row, column, f.Name, Show(d), d, out minor);
+                return Sink.TryMinor(row, column, f.Name, _reader.GetDecimal(f.Ordinal), out minor);
             }
 
             var value = _reader.GetValue(f.Ordinal);
             switch (value)
             {
                 case decimal d:
-                    return Sink.TryMinor(row, column, f.Name, Show(d), d, out minor);
+                    return Sink.TryMinor(row, column, f.Name, d, out minor);
                 case double or float:
                     var x = Convert.ToDouble(value, CultureInfo.InvariantCulture);
                     if (!double.IsFinite(x) || Math.Abs(x) >= (double)decimal.MaxValue)
@@ -320,10 +332,10 @@ public static class DbLogReader
 
                     // decimal from double keeps 15 significant digits, so 0.07 stored as a double reads as 0.07.
                     var fromDouble = (decimal)x;
-                    return Sink.TryMinor(row, column, f.Name, Show(fromDouble), fromDouble, out minor);
+                    return Sink.TryMinor(row, column, f.Name, fromDouble, out minor);
                 case long or int or short or sbyte or byte or ushort or uint:
                     var whole = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
-                    return Sink.TryMinor(row, column, f.Name, Show(whole), whole, out minor);
+                    return Sink.TryMinor(row, column, f.Name, whole, out minor);
                 case string s:
                     return Sink.TryAmount(row, column, f.Name, s, CsvLogReader.AmountStyles, CultureInfo.InvariantCulture, out minor);
                 default:
@@ -332,8 +344,6 @@ public static class DbLogReader
                     return false;
             }
         }
-
-        private static string Show(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
         private Field Resolve(DbColumn column)
         {
