@@ -68,7 +68,7 @@ internal sealed class LogOptions
     /// with customers, not rows); CSV, cdnow, standard input, --refunds net-same-order, and a source whose customers'
     /// rows are not in date order (a note on <paramref name="messages"/> says so) are read whole and summarised in memory.
     /// </summary>
-    public LogSummaryResult Summarize(ParseResult parse, SummaryOptions summary, TextWriter messages, TextWriter? progress = null)
+    public LogSummaryResult Summarize(ParseResult parse, SummaryOptions summary, TextWriter messages, TextWriter? progress = null, Option<bool>? streamingOption = null)
     {
         var sql = parse.GetValue(Sql);
         var path = parse.GetValue(Log);
@@ -76,6 +76,25 @@ internal sealed class LogOptions
 
         // Netting by order id needs the whole log (a refund can come days after its order), so it is read whole.
         var streams = RefundPolicyOf(parse.GetValue(Refunds)!) != RefundPolicy.NetSameOrder;
+        var streamCsv = streamingOption is not null && parse.GetValue(streamingOption);
+        if (streamCsv && sql is null)
+        {
+            CheckStreamingCsv(parse, path, streams);
+            if (EffectiveFormat(parse) == "csv")
+            {
+                try
+                {
+                    return StreamCsv(parse, path!, summary, progress);
+                }
+                catch (UnorderedLogException e)
+                {
+                    messages.WriteLine(UnorderedNote(e));
+                    var (whole, wholeReport) = Read(parse, summary.ObservationEnd, progress);
+                    return new LogSummaryResult(whole.Summarize(summary), wholeReport);
+                }
+            }
+        }
+
         if (streams && (sql is not null || (path is not null && !InputFile.IsStandardInput(path) && EffectiveFormat(parse) == "parquet")))
         {
             var code = parse.GetValue(Currency)!;
@@ -99,12 +118,51 @@ internal sealed class LogOptions
             }
             catch (UnorderedLogException e)
             {
-                messages.WriteLine($"note: {e.File}: the rows are not in date order per customer (customer '{e.CustomerId}', row {e.Line.ToString(CultureInfo.InvariantCulture)}), so the whole log is read into memory to summarise it; sort the rows by date to summarise while streaming.");
+                messages.WriteLine(UnorderedNote(e));
             }
         }
 
         var (log, report) = Read(parse, summary.ObservationEnd, progress);
         return new LogSummaryResult(log.Summarize(summary), report);
+    }
+
+    /// <summary>The note for a streamed source whose customers' rows are not in date order (it is then read whole).</summary>
+    private static string UnorderedNote(UnorderedLogException e) =>
+        $"note: {e.File}: the rows are not in date order per customer (customer '{e.CustomerId}', {(e.File.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "line" : "row")} {e.Line.ToString(CultureInfo.InvariantCulture)}), so the whole log is read into memory to summarise it; sort the rows by date to summarise while streaming.";
+
+    /// <summary>--streaming reads a CSV file (Parquet and --sql stream anyway); standard input, cdnow and netting by order cannot stream.</summary>
+    private void CheckStreamingCsv(ParseResult parse, string? path, bool refundsStream)
+    {
+        if (path is not null && InputFile.IsStandardInput(path))
+        {
+            throw new UsageException("--streaming: needs a CSV file; standard input (LOG -) is read whole, as it cannot be read again if its rows are out of date order.");
+        }
+
+        if (EffectiveFormat(parse) == "cdnow")
+        {
+            throw new UsageException("--streaming: only for --format csv (Parquet streams anyway); the cdnow format is read whole.");
+        }
+
+        if (!refundsStream)
+        {
+            throw new UsageException("--streaming: --refunds net-same-order needs the whole log (a refund may come days after its order); leave out one of them.");
+        }
+    }
+
+    /// <summary>Summarises a CSV file while reading it (memory grows with customers, not rows).</summary>
+    private LogSummaryResult StreamCsv(ParseResult parse, string path, SummaryOptions summary, TextWriter? progress)
+    {
+        var code = parse.GetValue(Currency)!;
+        var currency = QuantityParser.Build(() => Ltv.Core.Domain.Currency.Of(code), "--currency", code);
+        var mode = parse.GetValue(SkipInvalid) ? ReadMode.Lenient : ReadMode.Strict;
+        InputFile.Check(path);
+        var encoding = parse.GetValue(Encoding) == "latin1" ? System.Text.Encoding.Latin1 : null;
+        var options = CsvOptions(parse, currency, mode, summary.ObservationEnd, encoding, RefundPolicyOf(parse.GetValue(Refunds)!));
+        var summarizer = new StreamingSummarizer(summary, currency);
+        var name = Path.GetFileName(path);
+        using Stream stream = progress is null ? File.OpenRead(path) : new Output.ReadProgressStream(File.OpenRead(path), name, progress);
+        var report = CsvLogReader.SummarizeInto(stream, name, summarizer, options);
+        return new LogSummaryResult(summarizer.ToSummaries(), report);
     }
 
     /// <summary>Reads the log as the options say; strict unless --skip-invalid. A CSV read of more than 2 s shows its progress on <paramref name="progress"/>.</summary>
@@ -155,11 +213,7 @@ internal sealed class LogOptions
                 : CdnowLogReader.ReadFile(path, cdnow);
         }
 
-        var options = new CsvLogOptions { Currency = currency, Mode = mode, ObservationEnd = observationEnd, DateFormat = parse.GetValue(DateFormat), Encoding = encoding, CurrencyColumn = parse.GetValue(CurrencyColumn), Refunds = refunds, OrderColumn = parse.GetValue(OrderColumn) };
-        options = parse.GetValue(DecimalComma) ? options with { AmountFormat = new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "." } } : options;
-        options = parse.GetValue(CustomerColumn) is { } c ? options with { CustomerColumn = c } : options;
-        options = parse.GetValue(DateColumn) is { } d ? options with { DateColumn = d } : options;
-        options = parse.GetValue(AmountColumn) is { } a ? options with { AmountColumn = a } : options;
+        var options = CsvOptions(parse, currency, mode, observationEnd, encoding, refunds);
         if (standardInput)
         {
             return CsvLogReader.Read(StandardInput.Claim("LOG"), InputFile.StandardInputName, options);
@@ -172,6 +226,16 @@ internal sealed class LogOptions
 
         using var stream = new Output.ReadProgressStream(File.OpenRead(path), Path.GetFileName(path), progress);
         return CsvLogReader.Read(stream, Path.GetFileName(path), options);
+    }
+
+    /// <summary>The CSV reader's options from the command line: columns, formats, currency, mode and refund policy.</summary>
+    private CsvLogOptions CsvOptions(ParseResult parse, Ltv.Core.Domain.Currency currency, ReadMode mode, DateOnly? observationEnd, System.Text.Encoding? encoding, RefundPolicy refunds)
+    {
+        var options = new CsvLogOptions { Currency = currency, Mode = mode, ObservationEnd = observationEnd, DateFormat = parse.GetValue(DateFormat), Encoding = encoding, CurrencyColumn = parse.GetValue(CurrencyColumn), Refunds = refunds, OrderColumn = parse.GetValue(OrderColumn) };
+        options = parse.GetValue(DecimalComma) ? options with { AmountFormat = new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "." } } : options;
+        options = parse.GetValue(CustomerColumn) is { } c ? options with { CustomerColumn = c } : options;
+        options = parse.GetValue(DateColumn) is { } d ? options with { DateColumn = d } : options;
+        return parse.GetValue(AmountColumn) is { } a ? options with { AmountColumn = a } : options;
     }
 
     /// <summary>

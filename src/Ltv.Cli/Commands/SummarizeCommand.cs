@@ -21,6 +21,7 @@ internal static class SummarizeCommand
         var calibrationEnd = new Option<string?>("--calibration-end") { Description = "last day of calibration, YYYY-MM-DD; later rows form the holdout" };
         var unit = new Option<string>("--unit") { Description = "day | week (default) | month | year (month and year: 365.25 days a year); recorded in the summary's time_unit column, which fit, predict and clv read", DefaultValueFactory = _ => "week" };
         Choices.Restrict(unit, "day", "week", "month", "year");
+        var streaming = new Option<bool>("--streaming") { Description = "summarise a CSV file while reading it: memory grows with customers, not rows (the whole-file read is faster and is the default); when a customer's rows are not in date order the file is read whole, with a note. Not for standard input, --format cdnow or --refunds net-same-order. Parquet and --sql always stream" };
         var outputPath = new Option<string?>("--output", "-o") { Description = "output file: CSV, or Apache Parquet when it ends in .parquet (default, or -: CSV to standard output; the counts then go to standard error)" };
 
         var command = new Command("summarize", "Summarize a purchase log per customer: frequency, recency, T, monetary value (and holdout).");
@@ -28,6 +29,7 @@ internal static class SummarizeCommand
         command.Options.Add(observationEnd);
         command.Options.Add(calibrationEnd);
         command.Options.Add(unit);
+        command.Options.Add(streaming);
         command.Options.Add(outputPath);
         command.SetAction(parse =>
         {
@@ -43,7 +45,7 @@ internal static class SummarizeCommand
             log.CheckPaths(parse, path);
             // Parquet and --sql stream into the summary (memory grows with customers, not rows); the output needs no rows.
             var messages = CsvOutput.IsStandardOutput(path) ? error : output;
-            var (summaries, report) = log.Summarize(parse, new SummaryOptions(end, timeUnit) { CalibrationEnd = split, Convention = CalendarConvention.Julian }, messages, error);
+            var (summaries, report) = log.Summarize(parse, new SummaryOptions(end, timeUnit) { CalibrationEnd = split, Convention = CalendarConvention.Julian }, messages, error, streaming);
             if (CsvOutput.IsParquet(path))
             {
                 CsvOutput.WriteBinary(path!, stream => ParquetSummaryWriter.WriteAsync(stream, summaries).GetAwaiter().GetResult());

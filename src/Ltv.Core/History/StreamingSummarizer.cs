@@ -110,6 +110,25 @@ public sealed class StreamingSummarizer
         }
     }
 
+    /// <summary>
+    /// Gives a customer its row (its place in the order of first appearance) before any of its rows is added: a reader
+    /// that holds a netted day open registers the customer at its first row, so the summaries keep the customers in the
+    /// order of the log, as <see cref="PurchaseLog.Summarize"/> does. A customer with no row added is not in the summaries.
+    /// </summary>
+    internal void Register(ReadOnlySpan<char> customerId)
+    {
+        if (_ids.IndexOf(customerId) >= 0)
+        {
+            return;
+        }
+
+        var c = _ids.Add(customerId);
+        if (c == _acc.Length)
+        {
+            Array.Resize(ref _acc, (int)Math.Min(Array.MaxLength, (long)_acc.Length * 2));
+        }
+    }
+
     /// <summary>Adds every row of a log, in log order.</summary>
     /// <param name="log">The rows; its currency must be <see cref="Currency"/>.</param>
     /// <exception cref="ArgumentException">Another currency.</exception>

@@ -65,6 +65,8 @@ internal sealed class SummarizingRowConsumer : IRowConsumer
         var c = _ids.IndexOf(id);
         if (c < 0)
         {
+            // The summary keeps customers in order of first row, though this customer's day is handed on later.
+            _summarizer.Register(id);
             c = _ids.Add(id);
             if (c == _cal.Length)
             {

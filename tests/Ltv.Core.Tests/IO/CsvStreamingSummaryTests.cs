@@ -73,6 +73,7 @@ public sealed class CsvStreamingSummaryTests : IDisposable
         Assert.Equal(w.Rejected.Select(r => (r.Line, r.Reason, r.Message)).Order(), s.Rejected.Select(r => (r.Line, r.Reason, r.Message)).Order());
         Assert.Equal(2, s.RowsRejected);   // d's amount 'x' and c's refund of 9.00 against 2.00
         LogTables.AssertSameSummaries(whole.Log.Summarize(January), streamed.Summaries);
+        Assert.Equal(whole.Log.Summarize(January).CustomerIds, streamed.Summaries.CustomerIds);   // customers in order of first row
     }
 
     [Fact]
