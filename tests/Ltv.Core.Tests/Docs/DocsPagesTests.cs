@@ -20,7 +20,7 @@ public partial class DocsPagesTests
     public static TheoryData<string, int> Pages => new()
     {
         { "docs/validation-and-scenarios.md", 5 },
-        { "docs/probabilistic.md", 10 },
+        { "docs/probabilistic.md", 11 },
         { "docs/unit-economics.md", 4 },
     };
 

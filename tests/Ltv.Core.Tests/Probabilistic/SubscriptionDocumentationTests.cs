@@ -65,13 +65,24 @@ public class SubscriptionDocumentationTests
             new Purchase("b", new DateTime(1995, 12, 31), Money.Of(10m, nok)),
             new Purchase("c", new DateTime(2001, 6, 1), Money.Of(10m, nok)),
         ]);
-        var patterns = DiscreteSummarizer.Summarize(log, TimeUnit.Year, new DateOnly(2001, 12, 31));
+        var summaries = DiscreteSummarizer.Summarize(log, TimeUnit.Year, new DateOnly(2001, 12, 31));
+        Assert.Equal(TimeUnit.Year, summaries.Unit);
+        Assert.Equal(["a", "b", "c"], summaries.CustomerIds);
+        Assert.Equal([2, 0, 0], summaries.Frequency.ToArray());
+        Assert.Equal([4d, 0d, 0d], summaries.Recency.ToArray());
+        Assert.Equal([6d, 6d, 0d], summaries.Age.ToArray());
+        Assert.Equal([15d, 0d, 0d], summaries.Monetary.ToArray());   // a's repeat opportunities: 1996 (two purchases, 20 NOK) and 1999 (10 NOK)
+        Assert.Equal(1, summaries.ZeroAgeCount);   // c: first seen in 2001, the end's own year
+        var patterns = summaries.ToPatterns();
         Assert.Equal(TimeUnit.Year, patterns.Unit);
         Assert.Equal(2, patterns.Count);
         Assert.Equal(2, patterns.CustomerCount);
         Assert.Equal(new[] { 2.0, 0.0 }, patterns.Frequency.ToArray());
         Assert.Equal(new[] { 4.0, 0.0 }, patterns.Recency.ToArray());
         Assert.Equal(new[] { 6.0, 6.0 }, patterns.Age.ToArray());
-        Assert.Throws<ArgumentException>(() => DiscreteSummarizer.Summarize(log, TimeUnit.Year, new DateOnly(1995, 12, 31)));
+        var early = DiscreteSummarizer.Summarize(log, TimeUnit.Year, new DateOnly(1995, 12, 31));
+        Assert.Equal(["a", "b"], early.CustomerIds);
+        Assert.Equal(2, early.ZeroAgeCount);
+        Assert.Throws<InvalidDataException>(() => early.ToPatterns());
     }
 }
