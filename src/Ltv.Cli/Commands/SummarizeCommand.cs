@@ -22,6 +22,7 @@ internal static class SummarizeCommand
         var unit = new Option<string>("--unit") { Description = "day | week (default) | month | year (month and year: 365.25 days a year); recorded in the summary's time_unit column, which fit, predict and clv read", DefaultValueFactory = _ => "week" };
         Choices.Restrict(unit, "day", "week", "month", "year");
         var streaming = new Option<bool>("--streaming") { Description = "summarise a CSV file while reading it: memory grows with customers, not rows (the whole-file read is faster and is the default); when a customer's rows are not in date order the file is read whole, with a note. Not for standard input, --format cdnow or --refunds net-same-order. Parquet and --sql always stream" };
+        var opportunities = new Option<bool>("--opportunities") { Description = "discrete opportunities for bgbb: one opportunity per --unit calendar period (a year, month, 7 days or a day from the first purchase); frequency = the periods after the first with a purchase, recency = the last of them, T = the period of --calibration-end (or of --observation-end without it), monetary_value = mean spend of those periods; purchases after --calibration-end are left out (no holdout columns)" };
         var outputPath = new Option<string?>("--output", "-o") { Description = "output file: CSV, or Apache Parquet when it ends in .parquet (default, or -: CSV to standard output; the counts then go to standard error)" };
 
         var command = new Command("summarize", "Summarize a purchase log per customer: frequency, recency, T, monetary value (and holdout).");
@@ -30,6 +31,7 @@ internal static class SummarizeCommand
         command.Options.Add(calibrationEnd);
         command.Options.Add(unit);
         command.Options.Add(streaming);
+        command.Options.Add(opportunities);
         command.Options.Add(outputPath);
         command.SetAction(parse =>
         {
@@ -45,6 +47,11 @@ internal static class SummarizeCommand
             log.CheckPaths(parse, path);
             // Parquet and --sql stream into the summary (memory grows with customers, not rows); the output needs no rows.
             var messages = CsvOutput.IsStandardOutput(path) ? error : output;
+            if (parse.GetValue(opportunities))
+            {
+                return Opportunities(parse, log, end, split, timeUnit, path, streaming, output, messages, error);
+            }
+
             var (summaries, report) = log.Summarize(parse, new SummaryOptions(end, timeUnit) { CalibrationEnd = split, Convention = CalendarConvention.Julian }, messages, error, streaming);
             if (CsvOutput.IsParquet(path))
             {
@@ -60,5 +67,26 @@ internal static class SummarizeCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>--opportunities: the whole log summarised per calendar period (BG/BB's x, t_x, n), written as CSV.</summary>
+    private static int Opportunities(ParseResult parse, LogOptions log, DateOnly end, DateOnly? split, TimeUnit unit, string? path, Option<bool> streaming, TextWriter output, TextWriter messages, TextWriter progress)
+    {
+        if (parse.GetValue(streaming))
+        {
+            throw new UsageException("--streaming: not with --opportunities, which reads the whole log.");
+        }
+
+        if (CsvOutput.IsParquet(path))
+        {
+            throw new UsageException($"--output: --opportunities writes CSV (was '{path}'); give a .csv file or leave -o out.");
+        }
+
+        var (purchases, report) = log.Read(parse, end, progress);
+        var summaries = DiscreteSummarizer.Summarize(purchases, unit, split ?? end);
+        CsvOutput.Write(path, output, writer => SummaryCsvWriter.Write(summaries, writer));
+        log.Finish(parse, report, path, messages);
+        messages.WriteLine($"customers {summaries.Count}, with a repeat opportunity {summaries.RepeatCustomerCount}, first seen in the last {TimeUnits.Name(unit)} (T = 0, left out of fits) {summaries.ZeroAgeCount}");
+        return ExitCodes.Success;
     }
 }

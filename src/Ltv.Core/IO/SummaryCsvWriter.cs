@@ -6,26 +6,32 @@ using Ltv.Core.History;
 namespace Ltv.Core.IO;
 
 /// <summary>
-/// Writes the summaries of a purchase log as the summary CSV that <see cref="SummaryCsvReader"/> reads back: the
-/// lifetimes columns <c>customer_id,frequency,recency,T,monetary_value</c>, the holdout columns
-/// <c>frequency_holdout,monetary_value_holdout,duration_holdout</c> when the summary has a calibration end, and
+/// Writes summaries as the summary CSV that <see cref="SummaryCsvReader"/> reads back: the lifetimes columns
+/// <c>customer_id,frequency,recency,T,monetary_value</c>, the holdout columns
+/// <c>frequency_holdout,monetary_value_holdout,duration_holdout</c> when a summarised log has a calibration end, and
 /// <c>time_unit</c>, so the unit travels with the data.
 /// </summary>
 /// <remarks>
-/// Numbers are invariant culture with '.' decimals: recency and T at full precision (round trip), spend exact
-/// (the mean of whole minor units, in major units). An id holding a comma, a quote or a line break is quoted (RFC 4180).
+/// Numbers are invariant culture with '.' decimals: recency and T at full precision (round trip), the spend of a
+/// summarised log exact (the mean of whole minor units, in major units). A summary without purchase history (read from
+/// a file, or <see cref="DiscreteSummarizer"/>'s) is written column by column, every named column at full precision,
+/// and <c>time_unit</c> when its unit is known. An id holding a comma, a quote or a line break is quoted (RFC 4180).
 /// </remarks>
 public static class SummaryCsvWriter
 {
     /// <summary>Writes the summaries.</summary>
-    /// <param name="summaries">Summaries of a purchase log (<see cref="CustomerSummaries.HasPurchaseHistory"/>).</param>
+    /// <param name="summaries">The summaries.</param>
     /// <param name="writer">The target; left open and flushed.</param>
-    /// <exception cref="ArgumentException">The summaries hold no purchase history (they were read from a summary file).</exception>
     public static void Write(CustomerSummaries summaries, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(summaries);
         ArgumentNullException.ThrowIfNull(writer);
-        summaries.RequireHistory("a summary CSV");
+        if (!summaries.HasPurchaseHistory)
+        {
+            WriteColumns(summaries, writer);
+            return;
+        }
+
         var options = summaries.Options;
         var holdout = options.CalibrationEnd is not null;
         var holdoutDuration = holdout
@@ -66,6 +72,36 @@ public static class SummaryCsvWriter
 
             writer.Write(',');
             writer.Write(unitText);
+            writer.WriteLine();
+        }
+
+        writer.Flush();
+    }
+
+    /// <summary>A summary without purchase history: its named columns, the lifetimes ones first.</summary>
+    private static void WriteColumns(CustomerSummaries summaries, TextWriter writer)
+    {
+        string[] lifetimes = [CustomerSummaries.FrequencyColumn, CustomerSummaries.RecencyColumn, CustomerSummaries.AgeColumn, CustomerSummaries.MonetaryColumn];
+        var names = lifetimes.Where(summaries.HasColumn).Concat(summaries.ColumnNames.Where(n => Array.IndexOf(lifetimes, n) < 0).Order(StringComparer.Ordinal)).ToArray();
+        var unitText = summaries.Unit is { } unit ? SummaryCsvReader.UnitText(unit) : null;
+        writer.WriteLine(string.Join(',', [SummaryCsvReader.IdColumn, .. names.Select(Field), .. unitText is null ? Array.Empty<string>() : [SummaryCsvReader.UnitColumn]]));
+        var ids = summaries.CustomerIdArray;
+        var c = CultureInfo.InvariantCulture;
+        for (var i = 0; i < summaries.Count; i++)
+        {
+            writer.Write(Field(ids[i]));
+            foreach (var name in names)
+            {
+                writer.Write(',');
+                writer.Write(summaries.Column(name)[i].ToString("R", c));
+            }
+
+            if (unitText is not null)
+            {
+                writer.Write(',');
+                writer.Write(unitText);
+            }
+
             writer.WriteLine();
         }
 

@@ -63,6 +63,43 @@ public sealed class SubscriptionAndOpportunityCliTests : IDisposable
         return path;
     }
 
+    /// <summary>
+    /// A gift log rebuilt from the donations patterns: each donor's first gift in 1995, then one gift in each of the x
+    /// years up to 1995 + t_x (the last of them in 1995 + t_x), some years with two gifts (one opportunity all the same),
+    /// and a gift in 2002, after the end.
+    /// </summary>
+    private string DonationsLogCsv()
+    {
+        var patterns = Donations.Load();
+        var csv = new StringBuilder("customer_id,date,amount\n");
+        var id = 0;
+        for (var p = 0; p < patterns.Count; p++)
+        {
+            var (x, tx) = ((int)patterns.Frequency[p], (int)patterns.Recency[p]);
+            for (var k = 0; k < patterns.Weight[p]; k++, id++)
+            {
+                csv.Append(CultureInfo.InvariantCulture, $"g{id},1995-0{1 + (id % 9)}-15,25.00\n");
+                for (var year = 1995 + tx - x + 1; year <= 1995 + tx; year++)
+                {
+                    csv.Append(CultureInfo.InvariantCulture, $"g{id},{year}-03-01,10.00\n");
+                    if (id % 3 == 0)
+                    {
+                        csv.Append(CultureInfo.InvariantCulture, $"g{id},{year}-11-30,5.00\n");
+                    }
+                }
+
+                if (id % 5 == 0)
+                {
+                    csv.Append(CultureInfo.InvariantCulture, $"g{id},2002-02-01,40.00\n");
+                }
+            }
+        }
+
+        var path = Path.Combine(_folder, "gifts.csv");
+        File.WriteAllText(path, csv.ToString());
+        return path;
+    }
+
     private static Dictionary<string, string[]> Rows(string csv) =>
         csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0], f => f[1..]);
 
@@ -124,6 +161,41 @@ public sealed class SubscriptionAndOpportunityCliTests : IDisposable
         var rows = Rows(output.ReplaceLineEndings("\n"));
         Assert.Equal((1.182 + 7) / (0.704 + 1.182 + 7), D(rows["s999"][0]), 12);
         Assert.Equal(D(rows["s999"][0]), D(rows["s999"][1]), 12);   // within one period: the expected periods are P(renew)
+    }
+
+    [Fact]
+    public void A_gift_log_summarised_by_yearly_opportunities_fits_bgbb_to_the_published_estimates()
+    {
+        var log = DonationsLogCsv();
+        var summary = Path.Combine(_folder, "opportunities.csv");
+        var summarized = CliRunner.Run("summarize", log, "--observation-end", "2006-12-31", "--calibration-end", "2001-12-31", "--unit", "year", "--opportunities", "-o", summary);
+
+        Assert.True(summarized.Exit == 0, summarized.Error);
+        Assert.Contains("customers 11104, with a repeat opportunity 7640, first seen in the last year (T = 0, left out of fits) 0", summarized.Output, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(summary);
+        Assert.Equal("customer_id,frequency,recency,T,monetary_value,time_unit", lines[0]);
+        Assert.Equal("g0,0,0,6,0,year", lines[1]);
+
+        var json = Path.Combine(_folder, "gifts-bgbb.json");
+        var (exit, output, error) = CliRunner.Run("fit", "bgbb", summary, "-o", json);
+        Assert.True(exit == 0, error);
+        Assert.Contains("customers (n) = 11104, distinct rows = 22", output, StringComparison.Ordinal);
+        var m = ProbabilisticJson.DeserializeBgBb(File.ReadAllText(json)).Model;
+        Assert.Equal([1.204, 0.750, 0.657, 2.783], new[] { m.Alpha, m.Beta, m.Gamma, m.Delta }.Select(v => Math.Round(v, 3)));
+    }
+
+    [Theory]
+    [InlineData("--streaming", null, "ltv: --streaming: not with --opportunities, which reads the whole log.")]
+    [InlineData("-o", "x.parquet", "ltv: --output: --opportunities writes CSV (was 'x.parquet'); give a .csv file or leave -o out.")]
+    public void Opportunities_refuse_what_they_cannot_do(string option, string? value, string message)
+    {
+        var log = Path.Combine(_folder, "small.csv");
+        File.WriteAllText(log, "customer_id,date,amount\na,1995-01-01,1.00\n");
+        string[] extra = value is null ? [option] : [option, option == "-o" ? Path.Combine(_folder, value) : value];
+        var run = CliRunner.Run(["summarize", log, "--observation-end", "2001-12-31", "--unit", "year", "--opportunities", .. extra]);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Equal(message.Replace("x.parquet", Path.Combine(_folder, "x.parquet"), StringComparison.Ordinal), run.Error.ReplaceLineEndings("\n").Split('\n')[0]);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace Ltv.Core.Tests.Cli;
 
 /// <summary><c>ltv summarize --streaming</c>: a CSV file summarised while it is read gives exactly the whole-file summary and report.</summary>
-public sealed class StreamingSummarizeCliTests : IDisposable
+public sealed class CsvStreamingCliTests : IDisposable
 {
     private const string Ordered = "customer_id,date,amount\na,2024-01-01,10.00\na,2024-01-01,-4.00\nb,2024-01-02,5.00\nb,2024-01-02,-5.00\nc,2024-01-03,1.00\nx,not-a-date,3.00\nc,2024-01-10,2.00\na,2024-01-20,7.50\nd,2024-02-10,1.00\n";
 
