@@ -547,5 +547,19 @@ public sealed class CustomerSummaries
         public int[] HoldoutFrequency { get; }
 
         public long[] HoldoutSpend { get; }
+
+        /// <summary>Fills one customer's row from a summarizer's totals: times in days or periods from the first transaction, divided by the days of one unit.</summary>
+        public void Set(int row, string id, int firstDay, int first, int last, int end, double daysPerUnit, int transactions, long firstSum, long calibrationSum, int holdoutTransactions, long holdoutSum)
+        {
+            Ids[row] = id;
+            FirstDay[row] = firstDay;
+            Frequency[row] = transactions - 1;
+            Recency[row] = (last - first) / daysPerUnit;
+            Age[row] = (end - first) / daysPerUnit;
+            FirstSpend[row] = firstSum;
+            RepeatSpend[row] = checked(calibrationSum - firstSum);
+            HoldoutFrequency[row] = holdoutTransactions;
+            HoldoutSpend[row] = holdoutSum;
+        }
     }
 }

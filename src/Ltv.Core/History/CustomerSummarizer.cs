@@ -53,7 +53,7 @@ public static class CustomerSummarizer
         }
 
         var calEnd = options.EffectiveCalibrationEnd.DayNumber;
-        var byPeriod = options.Grouping == TransactionGrouping.SamePeriod && options.Unit != TimeUnit.Day;
+        var byPeriod = options.CountsPeriods;
         var acc = new Accumulator[customerIds.Count];
         if (!AccumulateInOrder(acc, customerIndex, dayNumber, amountMinor, options, byPeriod, out var calRows, out var mayOverflow))
         {
@@ -202,12 +202,7 @@ public static class CustomerSummarizer
 
         var calEnd = options.EffectiveCalibrationEnd.DayNumber;
         var endKey = byPeriod ? PeriodOf(calEnd, options.Unit) : calEnd;
-        var daysPerUnit = byPeriod ? 1d : (double)(options.Unit switch
-        {
-            TimeUnit.Day => 1m,
-            TimeUnit.Week => 7m,
-            _ => options.Convention!.DaysPer(options.Unit),
-        });
+        var daysPerUnit = options.DaysPerUnit;
         var columns = new CustomerSummaries.Columns(included);
         var row = 0;
         for (var c = 0; c < acc.Length; c++)
@@ -218,16 +213,7 @@ public static class CustomerSummarizer
                 continue;
             }
 
-            columns.Ids[row] = customerIds[c];
-            columns.FirstDay[row] = a.FirstDay;
-            columns.Frequency[row] = a.Transactions - 1;
-            columns.Recency[row] = (a.Last - a.First) / daysPerUnit;
-            columns.Age[row] = (endKey - a.First) / daysPerUnit;
-            columns.FirstSpend[row] = a.FirstSum;
-            columns.RepeatSpend[row] = a.CalibrationSum - a.FirstSum;
-            columns.HoldoutFrequency[row] = a.HoldoutTransactions;
-            columns.HoldoutSpend[row] = a.HoldoutSum;
-            row++;
+            columns.Set(row++, customerIds[c], a.FirstDay, a.First, a.Last, endKey, daysPerUnit, a.Transactions, a.FirstSum, a.CalibrationSum, a.HoldoutTransactions, a.HoldoutSum);
         }
 
         return new CustomerSummaries(columns, currency, options, rows, calRows, excluded);

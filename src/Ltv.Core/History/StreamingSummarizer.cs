@@ -43,7 +43,7 @@ public sealed class StreamingSummarizer
         Currency = currency;
         _calEnd = options.EffectiveCalibrationEnd.DayNumber;
         _obsEnd = options.ObservationEnd.DayNumber;
-        _byPeriod = options.Grouping == TransactionGrouping.SamePeriod && options.Unit != TimeUnit.Day;
+        _byPeriod = options.CountsPeriods;
     }
 
     /// <summary>The options.</summary>
@@ -204,12 +204,7 @@ public sealed class StreamingSummarizer
         }
 
         var endKey = _byPeriod ? CustomerSummarizer.PeriodOf(_calEnd, Options.Unit) : _calEnd;
-        var daysPerUnit = _byPeriod ? 1d : (double)(Options.Unit switch
-        {
-            TimeUnit.Day => 1m,
-            TimeUnit.Week => 7m,
-            _ => Options.Convention!.DaysPer(Options.Unit),
-        });
+        var daysPerUnit = Options.DaysPerUnit;
         var columns = new CustomerSummaries.Columns(included);
         var row = 0;
         for (var c = 0; c < _ids.Count; c++)
@@ -220,16 +215,7 @@ public sealed class StreamingSummarizer
                 continue;
             }
 
-            columns.Ids[row] = _ids.IdAt(c).ToString();
-            columns.FirstDay[row] = a.FirstDay;
-            columns.Frequency[row] = a.CalTx - 1;
-            columns.Recency[row] = (a.Last - a.First) / daysPerUnit;
-            columns.Age[row] = (endKey - a.First) / daysPerUnit;
-            columns.FirstSpend[row] = a.FirstSum;
-            columns.RepeatSpend[row] = checked(a.CalSum - a.FirstSum);
-            columns.HoldoutFrequency[row] = a.HoTx;
-            columns.HoldoutSpend[row] = a.HoSum;
-            row++;
+            columns.Set(row++, _ids.IdAt(c).ToString(), a.FirstDay, a.First, a.Last, endKey, daysPerUnit, a.CalTx, a.FirstSum, a.CalSum, a.HoTx, a.HoSum);
         }
 
         return new CustomerSummaries(columns, Currency, Options, checked((int)_rows), checked((int)_calRows), excluded);

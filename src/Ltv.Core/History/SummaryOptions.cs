@@ -66,6 +66,17 @@ public sealed record SummaryOptions
     /// <summary>The end of the calibration period: <see cref="CalibrationEnd"/> or, without a split, <see cref="ObservationEnd"/>.</summary>
     public DateOnly EffectiveCalibrationEnd => CalibrationEnd ?? ObservationEnd;
 
+    /// <summary>Whether transactions are whole calendar periods (same-period grouping in a unit above a day), so times count periods.</summary>
+    internal bool CountsPeriods => Grouping == TransactionGrouping.SamePeriod && Unit != TimeUnit.Day;
+
+    /// <summary>Days in one unit of recency and T: 1 when periods are counted, else 1, 7, or the convention's days in a month or year.</summary>
+    internal double DaysPerUnit => CountsPeriods ? 1d : (double)(Unit switch
+    {
+        TimeUnit.Day => 1m,
+        TimeUnit.Week => 7m,
+        _ => Convention!.DaysPer(Unit),
+    });
+
     /// <summary>
     /// Checks what depends on three properties that an object initializer may set in any order (unit, grouping
     /// and convention), so it cannot be checked when one of them is set; everything else is checked at construction.

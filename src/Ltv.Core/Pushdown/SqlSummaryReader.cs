@@ -34,7 +34,7 @@ public static class SqlSummaryReader
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sourceName);
         options.Validate();
-        var daysPerUnit = DaysPerUnit(options);
+        var daysPerUnit = options.DaysPerUnit;
         var o = new Ordinals(reader, sourceName, "customer_id", "first_day", "frequency", "recency_days", "age_days", "first_spend_minor", "repeat_spend_minor", "holdout_frequency", "holdout_spend_minor", "row_count", "calibration_row_count", "bad_rows");
         var ids = new List<string>();
         var first = new List<int>();
@@ -106,7 +106,7 @@ public static class SqlSummaryReader
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sourceName);
         options.Validate();
-        var daysPerUnit = DaysPerUnit(options);
+        var daysPerUnit = options.DaysPerUnit;
         var o = new Ordinals(reader, sourceName, "frequency", "recency_days", "age_days", "customers", "bad_rows");
         var x = new List<double>();
         var tx = new List<double>();
@@ -156,13 +156,6 @@ public static class SqlSummaryReader
                 $"{where} (bad_rows): {bad.ToString(CultureInfo.InvariantCulture)} purchase rows{who} have a NULL or negative amount, a NULL date, a date after the observation end {options.ObservationEnd:yyyy-MM-dd} or too many decimals; filter or correct them in the source (was '{bad.ToString(CultureInfo.InvariantCulture)}').");
         }
     }
-
-    private static double DaysPerUnit(SummaryOptions options) => (double)(options.Unit switch
-    {
-        TimeUnit.Day => 1m,
-        TimeUnit.Week => 7m,
-        _ => options.Convention!.DaysPer(options.Unit),
-    });
 
     /// <summary>Engines return counts and sums as BIGINT, NUMERIC (PostgreSQL) or HUGEINT (DuckDB).</summary>
     private static long Int64(object value) => value switch
