@@ -32,6 +32,9 @@ public static class CsvLogReader
 {
     internal const NumberStyles AmountStyles = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands;
 
+    /// <summary>The line from which a read into a whole log may hand its id lookups to a second thread.</summary>
+    internal const int PipelineLines = 1 << 16;
+
     private static readonly string[] IsoFormats =
     [
         "yyyy-MM-dd'T'HH:mm:ss",
@@ -171,7 +174,15 @@ public static class CsvLogReader
                 return new LogReadResult(new PurchaseLogBuilder(options.Currency, 0).Build(), sink.FinishStreaming(consumer.Accepted, consumer.Netted, consumer.Cancelled));
             }
 
-            ReadRows(sep, columns, options, sink, bytes);
+            try
+            {
+                ReadRows(sep, columns, options, sink, bytes);
+            }
+            catch
+            {
+                sink.Builder.StopPipeline();
+                throw;
+            }
         }
 
         return sink.Finish();
@@ -190,6 +201,10 @@ public static class CsvLogReader
         var lastDateText = new char[32];
         var lastDateLength = 0;
         var lastDate = default(DateOnly);
+
+        // A second thread looks the ids up (see PurchaseLogBuilder.StartPipeline) once the read has shown itself to be
+        // long: below some 65,536 lines starting a thread costs more than it saves.
+        var pipelineLine = options.MaxDegreeOfParallelism != 1 && Environment.ProcessorCount > 1 && sink.Consumer is null ? PipelineLines : int.MaxValue;
         while (true)
         {
             try
@@ -215,6 +230,12 @@ public static class CsvLogReader
                     sink.Builder.EnsureCapacity((int)Math.Min(Array.MaxLength, (bytes / (double)sampleChars * SampleRows * 1.02) + SampleRows));
                 }
             }
+            if (line >= pipelineLine)
+            {
+                sink.Builder.StartPipeline();
+                pipelineLine = int.MaxValue;
+            }
+
             if (row.ColCount == 1 && row.Span.IsWhiteSpace())
             {
                 // A blank line (the final empty line of many exports included) is not a row.
@@ -273,7 +294,7 @@ public static class CsvLogReader
             if (c.Currency >= 0)
             {
                 var code = LogText.TrimField(row[c.Currency].Span);
-                if (!code.Equals(currencyCode, StringComparison.OrdinalIgnoreCase))
+                if (!code.SequenceEqual(currencyCode) && !code.Equals(currencyCode, StringComparison.OrdinalIgnoreCase))
                 {
                     if (code.Length != 3 || !Currency.TryOf(code.ToString(), out _))
                     {
