@@ -92,9 +92,10 @@ public sealed class PurchaseLogBuilder
         var b = _batch;
         var n = b.Count;
         var start = b.CharCount;
-        if (start + customerId.Length > b.Chars.Length)
+        if (start + customerId.Length + 8 > b.Chars.Length)
         {
-            Array.Resize(ref b.Chars, Math.Max(b.Chars.Length * 2, start + customerId.Length));
+            // 8 characters to spare after the last id: CustomerIdMap.InlineKey reads 8 at a time.
+            Array.Resize(ref b.Chars, Math.Max(b.Chars.Length * 2, start + customerId.Length + 8));
         }
 
         customerId.CopyTo(b.Chars.AsSpan(start));
@@ -180,10 +181,11 @@ public sealed class PurchaseLogBuilder
             var s = start;
             for (var i = 0; i < n; i++)
             {
-                var id = chars.AsSpan(s, ends[from + i] - s);
+                var length = ends[from + i] - s;
+                var key = CustomerIdMap.InlineKey(chars, s, length);
+                _key[i] = key;
+                _hash[i] = CustomerIdMap.Hash(chars.AsSpan(s, length), key);
                 s = ends[from + i];
-                _hash[i] = CustomerIdMap.Hash(id);
-                _key[i] = CustomerIdMap.InlineKey(id);
             }
 
             _ids.Touch(_hash.AsSpan(0, n));

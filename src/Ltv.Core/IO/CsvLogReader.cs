@@ -270,7 +270,7 @@ public static class CsvLogReader
 
             var dateText = row[c.Date].Span;
             DateOnly date;
-            if (lastDateLength > 0 && dateText.SequenceEqual(lastDateText.AsSpan(0, lastDateLength)))
+            if (lastDateLength > 0 && LogText.SameText(dateText, lastDateText.AsSpan(0, lastDateLength)))
             {
                 // The same text as the previous row's date (a chronological export repeats each date over
                 // many rows): the same date. Measured about 5 % of a 10,000,000-row read saved.
@@ -294,7 +294,7 @@ public static class CsvLogReader
             if (c.Currency >= 0)
             {
                 var code = LogText.TrimField(row[c.Currency].Span);
-                if (!code.SequenceEqual(currencyCode) && !code.Equals(currencyCode, StringComparison.OrdinalIgnoreCase))
+                if (!LogText.SameText(code, currencyCode) && !code.Equals(currencyCode, StringComparison.OrdinalIgnoreCase))
                 {
                     if (code.Length != 3 || !Currency.TryOf(code.ToString(), out _))
                     {
