@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
 using Ltv.Core.Domain;
@@ -87,6 +88,7 @@ public sealed class PurchaseLogBuilder
     /// and <see cref="Build"/>), so that the batch's id lookups overlap their cache misses. After <see cref="StartPipeline"/>
     /// full batches go to the lookup thread instead.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void AddBatched(ReadOnlySpan<char> customerId, int dayNumber, long amountMinor)
     {
         var b = _batch;
@@ -106,14 +108,20 @@ public sealed class PurchaseLogBuilder
         b.Count = n + 1;
         if (n + 1 == b.End.Length)
         {
-            if (_pipeline is null)
-            {
-                Append(b);
-            }
-            else
-            {
-                _batch = _pipeline.Submit(b);
-            }
+            Full(b);
+        }
+    }
+
+    /// <summary>Appends a full batch, or hands it to the lookup thread.</summary>
+    private void Full(RowBatch b)
+    {
+        if (_pipeline is null)
+        {
+            Append(b);
+        }
+        else
+        {
+            _batch = _pipeline.Submit(b);
         }
     }
 
