@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using System.Security.Cryptography;
 
 namespace Ltv.Core.History;
 
@@ -34,8 +35,8 @@ internal sealed class CustomerIdMap
     /// <summary>The number of distinct ids.</summary>
     public int Count { get; private set; }
 
-    /// <summary>The process-random key of <see cref="Hash(ReadOnlySpan{char}, long)"/> for packed ids (odd, never 0).</summary>
-    private static readonly ulong Seed = (ulong)Random.Shared.NextInt64() | 1UL;
+    /// <summary>The process-random key of <see cref="Hash(ReadOnlySpan{char}, long)"/> for packed ids (from the system's cryptographic generator).</summary>
+    private static readonly ulong Seed = NewSeed();
 
     /// <summary>The hash an id is stored under.</summary>
     public static int Hash(ReadOnlySpan<char> id) => Hash(id, InlineKey(id));
@@ -43,8 +44,9 @@ internal sealed class CustomerIdMap
     /// <summary>
     /// The hash an id with this <see cref="InlineKey(ReadOnlySpan{char})"/> is stored under: for a packed id, its key mixed with a process-random seed
     /// (a 64-bit finaliser, a few multiplications); for any other, <see cref="string.GetHashCode(ReadOnlySpan{char})"/>. Both are
-    /// keyed per process, so ids cannot be crafted to collide; the mix of the packed key was measured about 6 times faster than
-    /// the string hash on 7-character ids.
+    /// keyed per process, so ids cannot be crafted to collide (the mix is not a cryptographic hash, but without the seed an id's
+    /// slot cannot be known outside the process); the mix of the packed key was measured about 6 times faster than the string
+    /// hash on 7-character ids, about 10 % of a 10,000,000-row read on one thread.
     /// </summary>
     public static int Hash(ReadOnlySpan<char> id, long key)
     {
@@ -57,6 +59,13 @@ internal sealed class CustomerIdMap
         x = (x ^ (x >> 33)) * 0xFF51AFD7ED558CCDUL;
         x = (x ^ (x >> 33)) * 0xC4CEB9FE1A85EC53UL;
         return (int)(x ^ (x >> 33));
+    }
+
+    private static ulong NewSeed()
+    {
+        Span<byte> bytes = stackalloc byte[sizeof(ulong)];
+        RandomNumberGenerator.Fill(bytes);
+        return BitConverter.ToUInt64(bytes);
     }
 
     /// <summary>
