@@ -202,6 +202,37 @@ internal sealed class RowSink
             return false;
         }
 
+        // The common form, all the decimals written ("173.29" in cents): one loop over the integer digits, one over the decimals.
+        var point = text.Length - 1 - digits;
+        if (digits > 0 && point is > 0 and <= 14 && text[point] == '.')
+        {
+            long whole = 0;
+            for (var k = 0; k < point; k++)
+            {
+                var d = text[k] - '0';
+                if ((uint)d > 9)
+                {
+                    return false;
+                }
+
+                whole = (whole * 10) + d;
+            }
+
+            for (var k = point + 1; k < text.Length; k++)
+            {
+                var d = text[k] - '0';
+                if ((uint)d > 9)
+                {
+                    return false;
+                }
+
+                whole = (whole * 10) + d;
+            }
+
+            minor = whole;
+            return true;
+        }
+
         long value = 0;
         var integerDigits = 0;
         var i = 0;
