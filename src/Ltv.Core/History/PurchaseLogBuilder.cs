@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+
 using Ltv.Core.Domain;
 using Ltv.Core.Validation;
 
@@ -12,19 +15,19 @@ namespace Ltv.Core.History;
 public sealed class PurchaseLogBuilder
 {
     /// <summary>
-    /// Rows queued by <see cref="AddBatched"/> before their ids are looked up together: 64 measured best
-    /// (16 gave about 1.5x the time, 256 no better) on 10,000,000 rows of 1,000,000 ids.
+    /// Rows whose ids are looked up together: 64 measured best (16 gave about 1.5x the time, 256 no better) on
+    /// 10,000,000 rows of 1,000,000 ids.
     /// </summary>
     private const int BatchSize = 64;
 
+    /// <summary>Rows handed to the lookup thread at a time when <see cref="StartPipeline"/> runs one.</summary>
+    private const int PipelineBatchRows = 8192;
+
     private readonly CustomerIdMap _ids = new();
-    private readonly int[] _batchHash = new int[BatchSize];
-    private readonly long[] _batchKey = new long[BatchSize];
-    private readonly int[] _batchEnd = new int[BatchSize];
-    private readonly int[] _batchDay = new int[BatchSize];
-    private readonly long[] _batchAmount = new long[BatchSize];
-    private char[] _batchChars = new char[BatchSize * 16];
-    private int _batchCount;
+    private readonly int[] _hash = new int[BatchSize];
+    private readonly long[] _key = new long[BatchSize];
+    private RowBatch _batch = new(BatchSize);
+    private Pipeline? _pipeline;
     private int[] _customer;
     private int[] _day;
     private long[] _amount;
@@ -57,7 +60,7 @@ public sealed class PurchaseLogBuilder
     public long MinorUnitScale { get; }
 
     /// <summary>Rows added so far.</summary>
-    public int Count => _count + _batchCount;
+    public int Count => _pipeline is null ? _count + _batch.Count : _pipeline.Submitted + _batch.Count;
 
     /// <summary>Appends a row with an amount in minor units.</summary>
     /// <param name="customerId">The customer id (not blank); copied only when new.</param>
@@ -82,34 +85,76 @@ public sealed class PurchaseLogBuilder
     /// <summary>
     /// Queues a row whose id the caller has checked (a blank new id still throws, at the flush) and whose amount is zero or more; rows are
     /// appended in order, a batch at a time, by <see cref="Flush"/> (called by <see cref="Add(ReadOnlySpan{char}, DateOnly, long)"/>
-    /// and <see cref="Build"/>), so that the batch's id lookups overlap their cache misses.
+    /// and <see cref="Build"/>), so that the batch's id lookups overlap their cache misses. After <see cref="StartPipeline"/>
+    /// full batches go to the lookup thread instead.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void AddBatched(ReadOnlySpan<char> customerId, int dayNumber, long amountMinor)
     {
-        var n = _batchCount;
-        var start = n == 0 ? 0 : _batchEnd[n - 1];
-        if (start + customerId.Length > _batchChars.Length)
+        var b = _batch;
+        var n = b.Count;
+        var start = b.CharCount;
+        if (start + customerId.Length + 8 > b.Chars.Length)
         {
-            Array.Resize(ref _batchChars, Math.Max(_batchChars.Length * 2, start + customerId.Length));
+            // 8 characters to spare after the last id: CustomerIdMap.InlineKey reads 8 at a time.
+            Array.Resize(ref b.Chars, Math.Max(b.Chars.Length * 2, start + customerId.Length + 8));
         }
 
-        customerId.CopyTo(_batchChars.AsSpan(start));
-        _batchEnd[n] = start + customerId.Length;
-        _batchHash[n] = CustomerIdMap.Hash(customerId);
-        _batchKey[n] = CustomerIdMap.InlineKey(customerId);
-        _batchDay[n] = dayNumber;
-        _batchAmount[n] = amountMinor;
-        _batchCount = n + 1;
-        if (n + 1 == BatchSize)
+        customerId.CopyTo(b.Chars.AsSpan(start));
+        b.CharCount = start + customerId.Length;
+        b.End[n] = b.CharCount;
+        b.Day[n] = dayNumber;
+        b.Amount[n] = amountMinor;
+        b.Count = n + 1;
+        if (n + 1 == b.End.Length)
         {
-            Flush();
+            Full(b);
         }
     }
 
-    /// <summary>Sizes the columns for at least this many rows (a hint, from a file's length; never shrinks them).</summary>
+    /// <summary>Appends a full batch, or hands it to the lookup thread.</summary>
+    private void Full(RowBatch b)
+    {
+        if (_pipeline is null)
+        {
+            Append(b);
+        }
+        else
+        {
+            _batch = _pipeline.Submit(b);
+        }
+    }
+
+    /// <summary>
+    /// From now until the next <see cref="Flush"/> (or <see cref="Build"/>), the rows of <see cref="AddBatched"/> are looked
+    /// up and appended on a second thread, in order, while the caller parses the next ones: the ids' cache misses were
+    /// about half of a 10,000,000-row read on one core. The results are the same as without it. Call <see cref="StopPipeline"/>
+    /// when the read fails.
+    /// </summary>
+    internal void StartPipeline()
+    {
+        if (_pipeline is not null || _built)
+        {
+            return;
+        }
+
+        Flush();
+        _pipeline = new Pipeline(this, _count);
+        _batch = _pipeline.Submit(null);
+    }
+
+    /// <summary>Ends the lookup thread of a failed read without waiting for its rows (the builder is not to be used afterwards).</summary>
+    internal void StopPipeline()
+    {
+        var pipeline = _pipeline;
+        _pipeline = null;
+        pipeline?.Abandon();
+    }
+
+    /// <summary>Sizes the columns for at least this many rows (a hint, from a file's length; never shrinks them; ignored while a lookup thread runs).</summary>
     internal void EnsureCapacity(int rows)
     {
-        if (rows > _customer.Length)
+        if (_pipeline is null && rows > _customer.Length)
         {
             Array.Resize(ref _customer, rows);
             Array.Resize(ref _day, rows);
@@ -117,35 +162,62 @@ public sealed class PurchaseLogBuilder
         }
     }
 
-    /// <summary>Appends the queued rows, in order.</summary>
+    /// <summary>Appends the queued rows, in order (and ends the lookup thread, if any, once it has appended its rows).</summary>
     internal void Flush()
     {
-        var n = _batchCount;
-        if (n == 0)
+        if (_pipeline is { } pipeline)
         {
+            _pipeline = null;
+            var batch = _batch;
+            _batch = new RowBatch(BatchSize);
+            pipeline.Finish(batch);
             return;
         }
 
-        _batchCount = 0;
-        _ids.Touch(_batchHash.AsSpan(0, n));
-        var start = 0;
-        for (var i = 0; i < n; i++)
-        {
-            var id = _batchChars.AsSpan(start, _batchEnd[i] - start);
-            start = _batchEnd[i];
-            var c = _ids.IndexOf(id, _batchHash[i], _batchKey[i]);
-            if (c < 0)
-            {
-                if (id.IsWhiteSpace())
-                {
-                    throw new ArgumentException($"customerId must not be empty or blank (was '{id.ToString()}').", "customerId");
-                }
+        Append(_batch);
+    }
 
-                c = _ids.Add(id, _batchHash[i], _batchKey[i]);
+    /// <summary>Looks up the ids of a batch, 64 at a time (first reading each one's slot so that the misses overlap), and appends its rows; empties the batch.</summary>
+    private void Append(RowBatch b)
+    {
+        var chars = b.Chars;
+        var ends = b.End;
+        var start = 0;
+        for (var from = 0; from < b.Count; from += BatchSize)
+        {
+            var n = Math.Min(BatchSize, b.Count - from);
+            var s = start;
+            for (var i = 0; i < n; i++)
+            {
+                var length = ends[from + i] - s;
+                var key = CustomerIdMap.InlineKey(chars, s, length);
+                _key[i] = key;
+                _hash[i] = CustomerIdMap.Hash(chars.AsSpan(s, length), key);
+                s = ends[from + i];
             }
 
-            Append(c, _batchDay[i], _batchAmount[i]);
+            _ids.Touch(_hash.AsSpan(0, n));
+            for (var i = 0; i < n; i++)
+            {
+                var id = chars.AsSpan(start, ends[from + i] - start);
+                start = ends[from + i];
+                var c = _ids.IndexOf(id, _hash[i], _key[i]);
+                if (c < 0)
+                {
+                    if (id.IsWhiteSpace())
+                    {
+                        throw new ArgumentException($"customerId must not be empty or blank (was '{id.ToString()}').", "customerId");
+                    }
+
+                    c = _ids.Add(id, _hash[i], _key[i]);
+                }
+
+                Append(c, b.Day[from + i], b.Amount[from + i]);
+            }
         }
+
+        b.Count = 0;
+        b.CharCount = 0;
     }
 
     /// <summary>Appends a row with a decimal amount.</summary>
@@ -215,5 +287,147 @@ public sealed class PurchaseLogBuilder
         _day[_count] = day;
         _amount[_count] = amount;
         _count++;
+    }
+
+    /// <summary>Rows queued for lookup: their ids' characters end to end, and each row's end, day and amount.</summary>
+    private sealed class RowBatch(int rows)
+    {
+        public readonly int[] End = new int[rows];
+        public readonly int[] Day = new int[rows];
+        public readonly long[] Amount = new long[rows];
+        public char[] Chars = new char[rows * 16];
+        public int Count;
+        public int CharCount;
+    }
+
+    /// <summary>
+    /// The lookup thread of <see cref="StartPipeline"/>: takes full batches in order, appends them to the builder (which only it
+    /// touches until <see cref="Finish"/>) and hands the emptied batches back. An error is kept and thrown to the caller at its
+    /// next <see cref="Submit"/> or at <see cref="Finish"/>.
+    /// </summary>
+    private sealed class Pipeline
+    {
+        /// <summary>Batches in flight: the caller fills one while the thread works through the others.</summary>
+        private const int Batches = 4;
+        private readonly PurchaseLogBuilder _builder;
+        private readonly Queue<RowBatch> _full = new(Batches);
+        private readonly Stack<RowBatch> _free = new(Batches);
+        private readonly Thread _thread;
+        private ExceptionDispatchInfo? _error;
+        private bool _completed;
+        private bool _abandoned;
+
+        public Pipeline(PurchaseLogBuilder builder, int submitted)
+        {
+            _builder = builder;
+            Submitted = submitted;
+            for (var i = 0; i < Batches; i++)
+            {
+                _free.Push(new RowBatch(PipelineBatchRows));
+            }
+
+            _thread = new Thread(Run) { IsBackground = true, Name = "Ltv.Core id lookup" };
+            _thread.Start();
+        }
+
+        /// <summary>Rows handed to the thread so far (with those appended before it started).</summary>
+        public int Submitted { get; private set; }
+
+        /// <summary>Hands a full batch (none at the start) to the thread and returns an empty one.</summary>
+        public RowBatch Submit(RowBatch? full)
+        {
+            lock (_full)
+            {
+                _error?.Throw();
+                if (full is not null)
+                {
+                    Submitted += full.Count;
+                    _full.Enqueue(full);
+                    Monitor.PulseAll(_full);
+                }
+
+                while (_free.Count == 0)
+                {
+                    Monitor.Wait(_full);
+                }
+
+                return _free.Pop();
+            }
+        }
+
+        /// <summary>Hands the last batch to the thread, waits until every row is appended and ends the thread.</summary>
+        public void Finish(RowBatch last)
+        {
+            lock (_full)
+            {
+                if (last.Count > 0)
+                {
+                    Submitted += last.Count;
+                    _full.Enqueue(last);
+                }
+
+                _completed = true;
+                Monitor.PulseAll(_full);
+            }
+
+            _thread.Join();
+            _error?.Throw();
+        }
+
+        /// <summary>Ends the thread without appending the rows still queued.</summary>
+        public void Abandon()
+        {
+            lock (_full)
+            {
+                _abandoned = _completed = true;
+                Monitor.PulseAll(_full);
+            }
+
+            _thread.Join();
+        }
+
+        private void Run()
+        {
+            while (true)
+            {
+                RowBatch batch;
+                lock (_full)
+                {
+                    while (_full.Count == 0 && !_completed)
+                    {
+                        Monitor.Wait(_full);
+                    }
+
+                    if (_full.Count == 0 || _abandoned || _error is not null)
+                    {
+                        return;
+                    }
+
+                    batch = _full.Dequeue();
+                }
+
+                try
+                {
+                    _builder.Append(batch);
+                }
+                catch (Exception e)
+                {
+                    lock (_full)
+                    {
+                        _error = ExceptionDispatchInfo.Capture(e);
+                        _free.Push(batch);
+                        Monitor.PulseAll(_full);
+                    }
+
+                    return;
+                }
+
+                lock (_full)
+                {
+                    _free.Push(batch);
+                    Monitor.PulseAll(_full);
+                }
+            }
+        }
     }
 }

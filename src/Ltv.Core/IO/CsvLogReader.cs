@@ -32,6 +32,9 @@ public static class CsvLogReader
 {
     internal const NumberStyles AmountStyles = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands;
 
+    /// <summary>The line from which a read into a whole log may hand its id lookups to a second thread.</summary>
+    internal const int PipelineLines = 1 << 16;
+
     private static readonly string[] IsoFormats =
     [
         "yyyy-MM-dd'T'HH:mm:ss",
@@ -171,7 +174,15 @@ public static class CsvLogReader
                 return new LogReadResult(new PurchaseLogBuilder(options.Currency, 0).Build(), sink.FinishStreaming(consumer.Accepted, consumer.Netted, consumer.Cancelled));
             }
 
-            ReadRows(sep, columns, options, sink, bytes);
+            try
+            {
+                ReadRows(sep, columns, options, sink, bytes);
+            }
+            catch
+            {
+                sink.Builder.StopPipeline();
+                throw;
+            }
         }
 
         return sink.Finish();
@@ -190,6 +201,17 @@ public static class CsvLogReader
         var lastDateText = new char[32];
         var lastDateLength = 0;
         var lastDate = default(DateOnly);
+
+        // The loop reads these once: a call per row to each getter was measured (the loop is too large for them all to be inlined).
+        int customer = c.Customer, dateColumn = c.Date, amountColumn = c.Amount, currencyColumn = c.Currency, orderColumn = c.Order;
+        var headerCount = c.HeaderCount;
+        var dateFormat = options.DateFormat;
+        var amountFormat = options.AmountFormat;
+        string customerName = options.CustomerColumn, dateName = options.DateColumn, amountName = options.AmountColumn;
+
+        // A second thread looks the ids up (see PurchaseLogBuilder.StartPipeline) once the read has shown itself to be
+        // long: below some 65,536 lines starting a thread costs more than it saves.
+        var pipelineLine = options.MaxDegreeOfParallelism != 1 && Environment.ProcessorCount > 1 && sink.Consumer is null ? PipelineLines : int.MaxValue;
         while (true)
         {
             try
@@ -201,7 +223,7 @@ public static class CsvLogReader
             }
             catch (Exception e) when (e is not LogFormatException and not OutOfMemoryException)
             {
-                throw new LogFormatException(sink.File, lastLine + 1, string.Empty, $"{sink.File}, line {lastLine + 1}: the file cannot be read ({e.Message}).", e);
+                throw CannotRead(sink, lastLine, e);
             }
 
             var row = sep.Current;
@@ -215,47 +237,33 @@ public static class CsvLogReader
                     sink.Builder.EnsureCapacity((int)Math.Min(Array.MaxLength, (bytes / (double)sampleChars * SampleRows * 1.02) + SampleRows));
                 }
             }
-            if (row.ColCount == 1 && row.Span.IsWhiteSpace())
+
+            if (line >= pipelineLine)
             {
-                // A blank line (the final empty line of many exports included) is not a row.
-                continue;
+                sink.Builder.StartPipeline();
+                pipelineLine = int.MaxValue;
             }
 
-            if (row.ColCount > c.HeaderCount)
-            {
-                sink.Reject(line, c.HeaderCount + 1, "(extra)", row.Span, RejectReason.ExtraColumn, $"the row has {row.ColCount} fields but the header has {c.HeaderCount}; a separator inside an unquoted value (such as 1,234.50 in a comma-separated file) splits it: quote such values");
-                continue;
-            }
-
-            if (row.ColCount <= c.Needed)
-            {
-                var missing = c.FirstMissing(row.ColCount);
-                sink.Reject(line, missing.Index + 1, missing.Name, row.Span, RejectReason.MissingColumn, $"the row has {row.ColCount} columns, {missing.Name} is missing");
-                continue;
-            }
-
-            if (row.ColCount < c.HeaderCount)
-            {
-                var name = c.HeaderName(row.ColCount);
-                sink.Reject(line, row.ColCount + 1, name, row.Span, RejectReason.MissingColumn, $"the row has {row.ColCount} fields but the header has {c.HeaderCount}, {name} is missing");
-                continue;
-            }
-
-            var rawId = row[c.Customer].Span;
-            if (!sink.CheckId(line, c.Customer + 1, options.CustomerColumn, rawId))
+            if ((row.ColCount != headerCount || headerCount == 1) && !HasRowShape(row, c, sink, line))
             {
                 continue;
             }
 
-            var dateText = row[c.Date].Span;
+            var rawId = row[customer].Span;
+            if (!sink.CheckId(line, customer + 1, customerName, rawId))
+            {
+                continue;
+            }
+
+            var dateText = row[dateColumn].Span;
             DateOnly date;
-            if (lastDateLength > 0 && dateText.SequenceEqual(lastDateText.AsSpan(0, lastDateLength)))
+            if (lastDateLength > 0 && LogText.SameText(dateText, lastDateText.AsSpan(0, lastDateLength)))
             {
                 // The same text as the previous row's date (a chronological export repeats each date over
                 // many rows): the same date. Measured about 5 % of a 10,000,000-row read saved.
                 date = lastDate;
             }
-            else if (TryDate(dateText, options.DateFormat, out date))
+            else if (TryDate(dateText, dateFormat, out date))
             {
                 if (dateText.Length <= lastDateText.Length)
                 {
@@ -266,37 +274,82 @@ public static class CsvLogReader
             }
             else
             {
-                sink.Reject(line, c.Date + 1, options.DateColumn, dateText, RejectReason.UnparsableDate, options.DateFormat is null ? "date must be ISO 8601 (yyyy-MM-dd)" : $"date must be in the format {options.DateFormat}");
+                RejectDate(sink, line, dateColumn, dateName, dateText, dateFormat);
                 continue;
             }
 
-            if (c.Currency >= 0)
+            if (currencyColumn >= 0)
             {
-                var code = LogText.TrimField(row[c.Currency].Span);
-                if (!code.Equals(currencyCode, StringComparison.OrdinalIgnoreCase))
+                var code = LogText.TrimField(row[currencyColumn].Span);
+                if (!LogText.SameText(code, currencyCode) && !code.Equals(currencyCode, StringComparison.OrdinalIgnoreCase))
                 {
-                    if (code.Length != 3 || !Currency.TryOf(code.ToString(), out _))
-                    {
-                        sink.Reject(line, c.Currency + 1, c.CurrencyName, code, RejectReason.UnknownCurrency, "currency must be an active ISO 4217 code");
-                    }
-                    else
-                    {
-                        var first = firstLogCurrencyLine > 0 ? $" (as on line {firstLogCurrencyLine})" : string.Empty;
-                        sink.Reject(line, c.Currency + 1, c.CurrencyName, code, RejectReason.CurrencyMismatch, $"the log mixes currencies: {code.ToString().ToUpperInvariant()} on this row, and the log is in {options.Currency.Code}{first}; amounts in different currencies cannot be summarized together: convert them to one currency first, read each currency apart, or state the currency of the log");
-                    }
-
+                    RejectCurrency(sink, line, c, code, options.Currency, firstLogCurrencyLine);
                     continue;
                 }
 
                 firstLogCurrencyLine = firstLogCurrencyLine > 0 ? firstLogCurrencyLine : line;
             }
 
-            var amountText = row[c.Amount].Span;
-            if (sink.TryAmount(line, c.Amount + 1, options.AmountColumn, amountText, AmountStyles, options.AmountFormat, out var minor)
-                && sink.CheckDate(line, c.Date + 1, options.DateColumn, dateText, date))
+            var amountText = row[amountColumn].Span;
+            if (sink.TryAmount(line, amountColumn + 1, amountName, amountText, AmountStyles, amountFormat, out var minor)
+                && sink.CheckDate(line, dateColumn + 1, dateName, dateText, date))
             {
-                sink.Accept(LogText.TrimField(rawId), date, minor, line, c.Amount + 1, options.AmountColumn, c.Order >= 0 ? LogText.TrimField(row[c.Order].Span) : default);
+                sink.Accept(LogText.TrimField(rawId), date, minor, line, amountColumn + 1, amountName, orderColumn >= 0 ? LogText.TrimField(row[orderColumn].Span) : default);
             }
+        }
+    }
+
+    private static LogFormatException CannotRead(RowSink sink, int lastLine, Exception e) =>
+        new(sink.File, lastLine + 1, string.Empty, $"{sink.File}, line {lastLine + 1}: the file cannot be read ({e.Message}).", e);
+
+    /// <summary>
+    /// The checks of a row whose field count is not the header's (or of a one-column header): false, after rejecting it, when it
+    /// has too many or too few fields, and for a blank line (not a row); true when it is to be read.
+    /// </summary>
+    private static bool HasRowShape(SepReader.Row row, Columns c, RowSink sink, int line)
+    {
+        if (row.ColCount == 1 && row.Span.IsWhiteSpace())
+        {
+            // A blank line (the final empty line of many exports included) is not a row.
+            return false;
+        }
+
+        if (row.ColCount > c.HeaderCount)
+        {
+            sink.Reject(line, c.HeaderCount + 1, "(extra)", row.Span, RejectReason.ExtraColumn, $"the row has {row.ColCount} fields but the header has {c.HeaderCount}; a separator inside an unquoted value (such as 1,234.50 in a comma-separated file) splits it: quote such values");
+            return false;
+        }
+
+        if (row.ColCount <= c.Needed)
+        {
+            var missing = c.FirstMissing(row.ColCount);
+            sink.Reject(line, missing.Index + 1, missing.Name, row.Span, RejectReason.MissingColumn, $"the row has {row.ColCount} columns, {missing.Name} is missing");
+            return false;
+        }
+
+        if (row.ColCount < c.HeaderCount)
+        {
+            var name = c.HeaderName(row.ColCount);
+            sink.Reject(line, row.ColCount + 1, name, row.Span, RejectReason.MissingColumn, $"the row has {row.ColCount} fields but the header has {c.HeaderCount}, {name} is missing");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void RejectDate(RowSink sink, int line, int column, string name, ReadOnlySpan<char> text, string? format) =>
+        sink.Reject(line, column + 1, name, text, RejectReason.UnparsableDate, format is null ? "date must be ISO 8601 (yyyy-MM-dd)" : $"date must be in the format {format}");
+
+    private static void RejectCurrency(RowSink sink, int line, Columns c, ReadOnlySpan<char> code, Currency currency, int firstLogCurrencyLine)
+    {
+        if (code.Length != 3 || !Currency.TryOf(code.ToString(), out _))
+        {
+            sink.Reject(line, c.Currency + 1, c.CurrencyName, code, RejectReason.UnknownCurrency, "currency must be an active ISO 4217 code");
+        }
+        else
+        {
+            var first = firstLogCurrencyLine > 0 ? $" (as on line {firstLogCurrencyLine})" : string.Empty;
+            sink.Reject(line, c.Currency + 1, c.CurrencyName, code, RejectReason.CurrencyMismatch, $"the log mixes currencies: {code.ToString().ToUpperInvariant()} on this row, and the log is in {currency.Code}{first}; amounts in different currencies cannot be summarized together: convert them to one currency first, read each currency apart, or state the currency of the log");
         }
     }
 

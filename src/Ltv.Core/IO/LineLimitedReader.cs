@@ -45,7 +45,21 @@ internal sealed class LineLimitedReader : TextReader
 
     public override int Read(Span<char> buffer)
     {
-        if (buffer.IsEmpty || !Fill())
+        if (buffer.IsEmpty)
+        {
+            return 0;
+        }
+
+        if (_position == _length)
+        {
+            // Nothing buffered (always so under Sep, which reads only blocks): straight into the caller's buffer, one copy
+            // of the text fewer than through the buffer.
+            var read = _inner.Read(buffer);
+            Track(buffer[..read]);
+            return read;
+        }
+
+        if (!Fill())
         {
             return 0;
         }

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -22,12 +24,37 @@ internal static class LogText
     /// with a printable ASCII character (never white space), as nearly every field does; the call per character
     /// of the general trim was about 4 % of a 10,000,000-row read.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadOnlySpan<char> TrimField(ReadOnlySpan<char> field) =>
         field.Length > 0 && (uint)(field[0] - 0x21) <= 0x7E - 0x21 && (uint)(field[^1] - 0x21) <= 0x7E - 0x21 ? field : field.Trim();
 
     /// <summary>True when the field is empty or only white space (<see cref="MemoryExtensions.IsWhiteSpace"/>, with the same shortcut as <see cref="TrimField"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsBlank(ReadOnlySpan<char> field) =>
         field.Length == 0 || ((uint)(field[0] - 0x21) > 0x7E - 0x21 && field.IsWhiteSpace());
+
+    /// <summary>
+    /// <see cref="MemoryExtensions.SequenceEqual{T}(ReadOnlySpan{T}, ReadOnlySpan{T})"/> for the short fields of a row (a date, a
+    /// currency code): two overlapping loads from each side instead of a call, which was about 3 % of a 10,000,000-row read.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool SameText(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        var x = MemoryMarshal.AsBytes(a);
+        var y = MemoryMarshal.AsBytes(b);
+        return a.Length switch
+        {
+            >= 2 and <= 4 => ((MemoryMarshal.Read<uint>(x) ^ MemoryMarshal.Read<uint>(y)) | (MemoryMarshal.Read<uint>(x[^4..]) ^ MemoryMarshal.Read<uint>(y[^4..]))) == 0,
+            >= 4 and <= 8 => ((MemoryMarshal.Read<ulong>(x) ^ MemoryMarshal.Read<ulong>(y)) | (MemoryMarshal.Read<ulong>(x[^8..]) ^ MemoryMarshal.Read<ulong>(y[^8..]))) == 0,
+            >= 8 and <= 16 => ((MemoryMarshal.Read<UInt128>(x) ^ MemoryMarshal.Read<UInt128>(y)) | (MemoryMarshal.Read<UInt128>(x[^16..]) ^ MemoryMarshal.Read<UInt128>(y[^16..]))) == UInt128.Zero,
+            _ => a.SequenceEqual(b),
+        };
+    }
 
     public static StreamReader Open(Stream stream, Encoding? encoding) =>
         new(stream, encoding ?? StrictUtf8, detectEncodingFromByteOrderMarks: encoding is null, bufferSize: 1 << 16, leaveOpen: true);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 using Ltv.Core.Domain;
 using Ltv.Core.History;
@@ -60,13 +61,14 @@ internal sealed class RowSink
     }
 
     /// <summary>Parses and checks an amount; false (after rejecting) when bad.</summary>
-    public bool TryAmount(int line, int column, string columnName, ReadOnlySpan<char> text, NumberStyles styles, IFormatProvider provider, out long minor)
-    {
-        if (ReferenceEquals(provider, CultureInfo.InvariantCulture) && TryPlainAmount(text, _minorDigits, out minor))
-        {
-            return true;
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryAmount(int line, int column, string columnName, ReadOnlySpan<char> text, NumberStyles styles, IFormatProvider provider, out long minor) =>
+        (ReferenceEquals(provider, CultureInfo.InvariantCulture) && TryPlainAmount(text, _minorDigits, out minor))
+        || TryAmountSlow(line, column, columnName, text, styles, provider, out minor);
 
+    /// <summary>Every amount that is not a plain invariant one (<see cref="TryPlainAmount"/>): decimal parsing with its checks and messages.</summary>
+    private bool TryAmountSlow(int line, int column, string columnName, ReadOnlySpan<char> text, NumberStyles styles, IFormatProvider provider, out long minor)
+    {
         minor = 0;
         var format = NumberFormatInfo.GetInstance(provider);
         var grouped = (styles & NumberStyles.AllowThousands) != 0;
@@ -234,6 +236,37 @@ internal sealed class RowSink
             return false;
         }
 
+        // The common form, all the decimals written ("173.29" in cents): one loop over the integer digits, one over the decimals.
+        var point = text.Length - 1 - digits;
+        if (digits > 0 && point is > 0 and <= 14 && text[point] == '.')
+        {
+            long whole = 0;
+            for (var k = 0; k < point; k++)
+            {
+                var d = text[k] - '0';
+                if ((uint)d > 9)
+                {
+                    return false;
+                }
+
+                whole = (whole * 10) + d;
+            }
+
+            for (var k = point + 1; k < text.Length; k++)
+            {
+                var d = text[k] - '0';
+                if ((uint)d > 9)
+                {
+                    return false;
+                }
+
+                whole = (whole * 10) + d;
+            }
+
+            minor = whole;
+            return true;
+        }
+
         long value = 0;
         var integerDigits = 0;
         var i = 0;
@@ -286,15 +319,14 @@ internal sealed class RowSink
     }
 
     /// <summary>Checks the date against the observation end; false (after rejecting) when after it.</summary>
-    public bool CheckDate(int line, int column, string columnName, ReadOnlySpan<char> text, DateOnly date)
-    {
-        if (date.DayNumber > _obsEnd)
-        {
-            Reject(line, column, columnName, text, RejectReason.AfterObservationEnd, $"date must be on or before the observation end {_observationEnd:yyyy-MM-dd}");
-            return false;
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool CheckDate(int line, int column, string columnName, ReadOnlySpan<char> text, DateOnly date) =>
+        date.DayNumber <= _obsEnd || RejectAfterEnd(line, column, columnName, text);
 
-        return true;
+    private bool RejectAfterEnd(int line, int column, string columnName, ReadOnlySpan<char> text)
+    {
+        Reject(line, column, columnName, text, RejectReason.AfterObservationEnd, $"date must be on or before the observation end {_observationEnd:yyyy-MM-dd}");
+        return false;
     }
 
     public bool CheckId(int line, int column, string columnName, ReadOnlySpan<char> id)
@@ -316,7 +348,20 @@ internal sealed class RowSink
     /// <param name="column">The amount's column, named if a refund cannot be netted.</param>
     /// <param name="columnName">The amount column's name.</param>
     /// <param name="order">The row's order id (empty when none), kept under <see cref="RefundPolicy.NetSameOrder"/>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Accept(ReadOnlySpan<char> id, DateOnly date, long minor, int line = 0, int column = 0, string columnName = "amount", ReadOnlySpan<char> order = default)
+    {
+        if (minor >= 0 && Consumer is null && _refunds != RefundPolicy.NetSameOrder)
+        {
+            // The common row: a purchase into the whole log.
+            Builder.AddBatched(id, date.DayNumber, minor);
+            return;
+        }
+
+        AcceptSlow(id, date, minor, line, column, columnName, order);
+    }
+
+    private void AcceptSlow(ReadOnlySpan<char> id, DateOnly date, long minor, int line, int column, string columnName, ReadOnlySpan<char> order)
     {
         if (Consumer is { } consumer && (minor >= 0 || _refunds != RefundPolicy.Drop))
         {

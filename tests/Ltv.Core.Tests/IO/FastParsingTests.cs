@@ -107,6 +107,9 @@ public class FastParsingTests
     [InlineData("12", 2, 1200L)]
     [InlineData("0.001", 3, 1L)]
     [InlineData("99999999999999.99", 2, 9999999999999999L)]
+    [InlineData("0.00", 2, 0L)]
+    [InlineData("7.05", 2, 705L)]
+    [InlineData("1.234", 3, 1234L)]
     public void Plain_amounts_become_minor_units(string text, int digits, long expected)
     {
         Assert.True(RowSink.TryPlainAmount(text, digits, out var minor));
@@ -122,6 +125,12 @@ public class FastParsingTests
     [InlineData("", 2)]
     [InlineData("1.5", 0)]
     [InlineData("999999999999999", 2)]
+    [InlineData("999999999999999.99", 2)]
+    [InlineData(".23", 2)]
+    [InlineData("1x.23", 2)]
+    [InlineData("12.3x", 2)]
+    [InlineData("-1.23", 2)]
+    [InlineData("1..23", 2)]
     public void Anything_else_goes_to_the_general_parser(string text, int digits) =>
         Assert.False(RowSink.TryPlainAmount(text, digits, out _));
 }

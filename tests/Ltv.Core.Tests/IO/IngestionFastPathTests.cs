@@ -38,6 +38,27 @@ public sealed class IngestionFastPathTests
     }
 
     [Fact]
+    public void The_packed_key_read_eight_characters_at_a_time_equals_the_one_read_a_character_at_a_time()
+    {
+        string[] ids = ["", "a", "C12345", "abcdefgh", "abcdefghi", "Åsa", "abcdefg\u00e9", "\u007f\u007f", "a\0", "\u0080", "ABCDEFG"];
+        foreach (var id in ids)
+        {
+            // The id at the start, in the middle (followed by other characters) and at the very end of the array.
+            foreach (var (before, after) in new[] { (0, 8), (3, 8), (5, 0), (0, 0) })
+            {
+                var chars = new string('x', before) + id + new string('\u00ff', after);
+                var expected = CustomerIdMap.InlineKey(id);
+                Assert.Equal(expected, CustomerIdMap.InlineKey(chars.ToCharArray(), before, id.Length));
+                Assert.Equal(CustomerIdMap.Hash(id), CustomerIdMap.Hash(id, expected));
+            }
+        }
+
+        Assert.True(CustomerIdMap.InlineKey("C12345") < 0);
+        Assert.Equal(0, CustomerIdMap.InlineKey("abcdefghi"));
+        Assert.Equal(0, CustomerIdMap.InlineKey("Åsa"));
+    }
+
+    [Fact]
     public void Batched_rows_build_the_same_log_as_rows_added_one_at_a_time_in_the_same_order()
     {
         var random = new Random(14);
