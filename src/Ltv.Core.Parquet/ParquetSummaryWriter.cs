@@ -16,6 +16,8 @@ namespace Ltv.Core.Parquet;
 /// <remarks>
 /// Types: customer_id UTF-8 text; frequency and frequency_holdout INT32; the others DOUBLE (the models read doubles;
 /// monetary values are the exact decimal means rounded to the nearest double); time_unit text (day, week, month or year).
+/// A summary without purchase history (read from a file, or <see cref="DiscreteSummarizer"/>'s) is written column by
+/// column: customer_id, its named columns as DOUBLE (the lifetimes ones first) and time_unit when its unit is known.
 /// </remarks>
 public static class ParquetSummaryWriter
 {
@@ -24,7 +26,7 @@ public static class ParquetSummaryWriter
 
     /// <summary>Writes the summaries to a file (replaced if it exists).</summary>
     /// <param name="path">The file.</param>
-    /// <param name="summaries">Summaries of a purchase log (with purchase history); holdout columns are written when their options have a calibration end.</param>
+    /// <param name="summaries">The summaries; for a summarised log, holdout columns are written when its options have a calibration end.</param>
     /// <param name="cancellationToken">Stops the write.</param>
     /// <returns>The write.</returns>
     public static async Task WriteFileAsync(string path, CustomerSummaries summaries, CancellationToken cancellationToken = default)
@@ -39,14 +41,19 @@ public static class ParquetSummaryWriter
 
     /// <summary>Writes the summaries to a writable, seekable stream.</summary>
     /// <param name="stream">The stream; left open.</param>
-    /// <param name="summaries">Summaries of a purchase log (with purchase history); holdout columns are written when their options have a calibration end.</param>
+    /// <param name="summaries">The summaries; for a summarised log, holdout columns are written when its options have a calibration end.</param>
     /// <param name="cancellationToken">Stops the write.</param>
     /// <returns>The write.</returns>
     public static async Task WriteAsync(Stream stream, CustomerSummaries summaries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(summaries);
-        summaries.RequireHistory("a Parquet summary file");
+        if (!summaries.HasPurchaseHistory)
+        {
+            await WriteColumnsAsync(stream, summaries, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var options = summaries.Options;
         var holdout = options.CalibrationEnd is not null;
         var id = new DataField<string>(SummaryCsvReader.IdColumn);
@@ -99,6 +106,41 @@ public static class ParquetSummaryWriter
                 }
 
                 await group.WriteAsync(unit, Enumerable.Repeat(unitText, n).ToArray()).ConfigureAwait(false);
+                if (summaries.Count == 0)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>A summary without purchase history: customer_id, its named columns (the lifetimes ones first) and time_unit when known.</summary>
+    private static async Task WriteColumnsAsync(Stream stream, CustomerSummaries summaries, CancellationToken cancellationToken)
+    {
+        string[] lifetimes = [CustomerSummaries.FrequencyColumn, CustomerSummaries.RecencyColumn, CustomerSummaries.AgeColumn, CustomerSummaries.MonetaryColumn];
+        var names = lifetimes.Where(summaries.HasColumn).Concat(summaries.ColumnNames.Where(n => Array.IndexOf(lifetimes, n) < 0).Order(StringComparer.Ordinal)).ToArray();
+        var id = new DataField<string>(SummaryCsvReader.IdColumn);
+        var columns = names.Select(n => new DataField<double>(n)).ToArray();
+        var unit = summaries.Unit is { } u ? (Field: new DataField<string>(SummaryCsvReader.UnitColumn), Text: SummaryCsvReader.UnitText(u)) : default;
+        Field[] fields = [id, .. columns, .. unit.Field is null ? Array.Empty<Field>() : [unit.Field]];
+        var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using (writer.ConfigureAwait(false))
+        {
+            for (var start = 0; start < summaries.Count || start == 0; start += RowGroupSize)
+            {
+                var n = Math.Min(RowGroupSize, summaries.Count - start);
+                using var group = writer.CreateRowGroup();
+                await group.WriteAsync(id, summaries.CustomerIdArray.AsSpan(start, n).ToArray()).ConfigureAwait(false);
+                for (var c = 0; c < names.Length; c++)
+                {
+                    await group.WriteAsync<double>(columns[c], summaries.Column(names[c]).Slice(start, n).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+
+                if (unit.Field is not null)
+                {
+                    await group.WriteAsync(unit.Field, Enumerable.Repeat(unit.Text, n).ToArray()).ConfigureAwait(false);
+                }
+
                 if (summaries.Count == 0)
                 {
                     break;

@@ -53,20 +53,26 @@ internal static class SummarizeCommand
             }
 
             var (summaries, report) = log.Summarize(parse, new SummaryOptions(end, timeUnit) { CalibrationEnd = split, Convention = CalendarConvention.Julian }, messages, error, streaming);
-            if (CsvOutput.IsParquet(path))
-            {
-                CsvOutput.WriteBinary(path!, stream => ParquetSummaryWriter.WriteAsync(stream, summaries).GetAwaiter().GetResult());
-            }
-            else
-            {
-                CsvOutput.Write(path, output, writer => SummaryCsvWriter.Write(summaries, writer));
-            }
+            Write(path, summaries, output);
 
             log.Finish(parse, report, path, messages);
             messages.WriteLine($"customers {summaries.Count}, repeat customers {summaries.RepeatCustomerCount}, first purchase after calibration end (left out) {summaries.ExcludedCustomerCount}");
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Writes the summary: Parquet for a path ending in .parquet, else CSV (standard output without a path).</summary>
+    private static void Write(string? path, CustomerSummaries summaries, TextWriter output)
+    {
+        if (CsvOutput.IsParquet(path))
+        {
+            CsvOutput.WriteBinary(path!, stream => ParquetSummaryWriter.WriteAsync(stream, summaries).GetAwaiter().GetResult());
+        }
+        else
+        {
+            CsvOutput.Write(path, output, writer => SummaryCsvWriter.Write(summaries, writer));
+        }
     }
 
     /// <summary>--opportunities: the whole log summarised per calendar period (BG/BB's x, t_x, n), written as CSV.</summary>
@@ -77,14 +83,9 @@ internal static class SummarizeCommand
             throw new UsageException("--streaming: not with --opportunities, which reads the whole log.");
         }
 
-        if (CsvOutput.IsParquet(path))
-        {
-            throw new UsageException($"--output: --opportunities writes CSV (was '{path}'); give a .csv file or leave -o out.");
-        }
-
         var (purchases, report) = log.Read(parse, end, progress);
         var summaries = DiscreteSummarizer.Summarize(purchases, unit, split ?? end);
-        CsvOutput.Write(path, output, writer => SummaryCsvWriter.Write(summaries, writer));
+        Write(path, summaries, output);
         log.Finish(parse, report, path, messages);
         messages.WriteLine($"customers {summaries.Count}, with a repeat opportunity {summaries.RepeatCustomerCount}, first seen in the last {TimeUnits.Name(unit)} (T = 0, left out of fits) {summaries.ZeroAgeCount}");
         return ExitCodes.Success;
