@@ -32,37 +32,47 @@ public static class CdnowLogReader
     /// <param name="stream">The stream; left open.</param>
     /// <param name="fileName">A name for messages and the report.</param>
     /// <param name="options">Mode, observation end and currency; defaults when <see langword="null"/>.</param>
+    /// <param name="progress">Receives the number of lines read so far, every 65,536 lines and at the end; may be <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the read within 4,096 lines.</param>
     /// <returns>The accepted rows and the report.</returns>
     /// <exception cref="LogFormatException">Strict mode: the first bad row.</exception>
-    public static LogReadResult Read(Stream stream, string fileName, CdnowLogOptions? options = null)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static LogReadResult Read(Stream stream, string fileName, CdnowLogOptions? options = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fileName);
-        return LogText.Guard(stream, fileName, null, reader => Read(reader, fileName, options));
+        return LogText.Guard(stream, fileName, null, reader => Read(reader, fileName, options, progress, cancellationToken));
     }
 
     /// <summary>Reads a CDNOW log from a file.</summary>
     /// <param name="path">The path; its file name is used in messages.</param>
     /// <param name="options">Mode, observation end and currency; defaults when <see langword="null"/>.</param>
+    /// <param name="progress">Receives the number of lines read so far, every 65,536 lines and at the end; may be <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the read within 4,096 lines.</param>
     /// <returns>The accepted rows and the report.</returns>
     /// <exception cref="LogFormatException">Strict mode: the first bad row.</exception>
-    public static LogReadResult ReadFile(string path, CdnowLogOptions? options = null)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static LogReadResult ReadFile(string path, CdnowLogOptions? options = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         using var stream = File.OpenRead(path);
-        return Read(stream, Path.GetFileName(path), options);
+        return Read(stream, Path.GetFileName(path), options, progress, cancellationToken);
     }
 
     /// <summary>Reads a CDNOW log from a text reader.</summary>
     /// <param name="reader">The reader; left open.</param>
     /// <param name="fileName">A name for messages and the report.</param>
     /// <param name="options">Mode, observation end and currency; defaults when <see langword="null"/>.</param>
+    /// <param name="progress">Receives the number of lines read so far, every 65,536 lines and at the end; may be <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the read within 4,096 lines.</param>
     /// <returns>The accepted rows and the report.</returns>
     /// <exception cref="LogFormatException">Strict mode: the first bad row.</exception>
-    public static LogReadResult Read(TextReader reader, string fileName, CdnowLogOptions? options = null)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static LogReadResult Read(TextReader reader, string fileName, CdnowLogOptions? options = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(fileName);
+        cancellationToken.ThrowIfCancellationRequested();
         options ??= new CdnowLogOptions();
         reader = new LineLimitedReader(reader, fileName, options.MaxLineLength);
         var sink = new RowSink(fileName, options.Currency, options.Mode, options.ObservationEnd);
@@ -72,6 +82,7 @@ public static class CdnowLogReader
         while (reader.ReadLine() is { } text)
         {
             lineNumber++;
+            ReadTicks.Tick(lineNumber, progress, cancellationToken);
             var line = text.AsSpan();
             var n = Split(line, fields);
             if (n == 0)
@@ -94,6 +105,7 @@ public static class CdnowLogReader
             ReadRow(sink, lineNumber, line, fields, n, columns);
         }
 
+        progress?.Report(lineNumber);
         return sink.Finish();
     }
 

@@ -83,7 +83,7 @@ public sealed record CsvLogOptions
     public System.Text.Encoding? Encoding { get; init; }
 
     /// <summary>
-    /// The most threads a read into a whole log (<see cref="CsvLogReader.ReadFile"/>, <see cref="CsvLogReader.Read(Stream, string, CsvLogOptions?)"/>)
+    /// The most threads a read into a whole log (<see cref="CsvLogReader.ReadFile"/>, <see cref="CsvLogReader.Read(Stream, string, CsvLogOptions?, IProgress{long}?, CancellationToken)"/>)
     /// may use: 1 reads on the calling thread only; -1 (the default) or 2 and more lets a read longer than 65,536 lines look
     /// its customer ids up on a second thread while the calling thread parses the next rows, when the machine has more than one
     /// processor (more than 2 is the same as 2). The log, ids, line numbers and report are the same either way. The calling

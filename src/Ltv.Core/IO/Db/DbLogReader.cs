@@ -22,9 +22,6 @@ namespace Ltv.Core.IO.Db;
 /// </remarks>
 public static class DbLogReader
 {
-    private const int ProgressEvery = 1 << 16;
-    private const int CancelEvery = 1 << 12;
-
     /// <summary>Reads every remaining row of a data reader.</summary>
     /// <param name="reader">The reader, positioned before its first row; left open.</param>
     /// <param name="options">Columns, currency, mode and refund policy; defaults when <see langword="null"/>.</param>
@@ -43,7 +40,7 @@ public static class DbLogReader
         {
             row++;
             state.Add(row);
-            Tick(row, progress, cancellationToken);
+            ReadTicks.Tick(row, progress, cancellationToken);
         }
 
         progress?.Report(row);
@@ -68,7 +65,7 @@ public static class DbLogReader
         {
             row++;
             state.Add(row);
-            Tick(row, progress, cancellationToken);
+            ReadTicks.Tick(row, progress, cancellationToken);
         }
 
         progress?.Report(row);
@@ -132,24 +129,12 @@ public static class DbLogReader
         {
             row++;
             state.Add(row);
-            Tick(row, progress, cancellationToken);
+            ReadTicks.Tick(row, progress, cancellationToken);
         }
 
         consumer.Flush();
         progress?.Report(row);
         return state.Sink.FinishStreaming(consumer.Accepted, consumer.Netted, consumer.Cancelled);
-    }
-
-    private static void Tick(int row, IProgress<long>? progress, CancellationToken cancellationToken)
-    {
-        if ((row & (CancelEvery - 1)) == 0)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if ((row & (ProgressEvery - 1)) == 0)
-            {
-                progress?.Report(row);
-            }
-        }
     }
 
     /// <summary>The resolved columns and the sink of one read.</summary>
