@@ -117,8 +117,7 @@ public static class ParquetSummaryWriter
     /// <summary>A summary without purchase history: customer_id, its named columns (the lifetimes ones first) and time_unit when known.</summary>
     private static async Task WriteColumnsAsync(Stream stream, CustomerSummaries summaries, CancellationToken cancellationToken)
     {
-        string[] lifetimes = [CustomerSummaries.FrequencyColumn, CustomerSummaries.RecencyColumn, CustomerSummaries.AgeColumn, CustomerSummaries.MonetaryColumn];
-        var names = lifetimes.Where(summaries.HasColumn).Concat(summaries.ColumnNames.Where(n => Array.IndexOf(lifetimes, n) < 0).Order(StringComparer.Ordinal)).ToArray();
+        var names = summaries.ColumnNamesInFileOrder();
         var id = new DataField<string>(SummaryCsvReader.IdColumn);
         var columns = names.Select(n => new DataField<double>(n)).ToArray();
         var unit = summaries.Unit is { } u ? (Field: new DataField<string>(SummaryCsvReader.UnitColumn), Text: SummaryCsvReader.UnitText(u)) : default;

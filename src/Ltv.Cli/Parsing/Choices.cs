@@ -14,32 +14,25 @@ internal static class Choices
     public static void Restrict<T>(Option<T> option, params string[] values)
     {
         option.CompletionSources.Add(values);
-        option.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens)
-            {
-                if (Array.IndexOf(values, token.Value) < 0)
-                {
-                    result.AddError(Message(option.Name, values, token.Value));
-                }
-            }
-        });
+        option.Validators.Add(result => Check(result, option.Name, values));
     }
 
     /// <summary>Restricts an argument to the values.</summary>
     public static void Restrict<T>(Argument<T> argument, params string[] values)
     {
         argument.CompletionSources.Add(values);
-        argument.Validators.Add(result =>
+        argument.Validators.Add(result => Check(result, argument.Name, values));
+    }
+
+    private static void Check(System.CommandLine.Parsing.SymbolResult result, string name, string[] values)
+    {
+        foreach (var token in result.Tokens)
         {
-            foreach (var token in result.Tokens)
+            if (Array.IndexOf(values, token.Value) < 0)
             {
-                if (Array.IndexOf(values, token.Value) < 0)
-                {
-                    result.AddError(Message(argument.Name, values, token.Value));
-                }
+                result.AddError(Message(name, values, token.Value));
             }
-        });
+        }
     }
 
     private static string Message(string name, string[] values, string given) =>

@@ -431,9 +431,12 @@ public sealed class CustomerSummaries
         return RfmPatterns.Compress(kx, ktx, kt, unit);
     }
 
-    /// <summary>The unit of the summary, for library methods that need one: a summary of a log always records it.</summary>
-    internal TimeUnit RequireUnit(string what) =>
-        Unit ?? throw new ArgumentException($"{what} needs the time unit of the summary, and {Source} does not record it (no time_unit column).");
+    /// <summary>The names of the numeric columns in the order files are written: the lifetimes columns first, then the others (ordinal).</summary>
+    internal string[] ColumnNamesInFileOrder()
+    {
+        string[] lifetimes = [FrequencyColumn, RecencyColumn, AgeColumn, MonetaryColumn];
+        return [.. lifetimes.Where(HasColumn), .. _columns.Keys.Where(n => Array.IndexOf(lifetimes, n) < 0).Order(StringComparer.Ordinal)];
+    }
 
     /// <summary>Refuses a summary without purchase history, for library methods that need it; the message says what needs it.</summary>
     internal void RequireHistory(string what)

@@ -81,8 +81,7 @@ public static class SummaryCsvWriter
     /// <summary>A summary without purchase history: its named columns, the lifetimes ones first.</summary>
     private static void WriteColumns(CustomerSummaries summaries, TextWriter writer)
     {
-        string[] lifetimes = [CustomerSummaries.FrequencyColumn, CustomerSummaries.RecencyColumn, CustomerSummaries.AgeColumn, CustomerSummaries.MonetaryColumn];
-        var names = lifetimes.Where(summaries.HasColumn).Concat(summaries.ColumnNames.Where(n => Array.IndexOf(lifetimes, n) < 0).Order(StringComparer.Ordinal)).ToArray();
+        var names = summaries.ColumnNamesInFileOrder();
         var unitText = summaries.Unit is { } unit ? SummaryCsvReader.UnitText(unit) : null;
         writer.WriteLine(string.Join(',', [SummaryCsvReader.IdColumn, .. names.Select(Field), .. unitText is null ? Array.Empty<string>() : [SummaryCsvReader.UnitColumn]]));
         var ids = summaries.CustomerIdArray;
