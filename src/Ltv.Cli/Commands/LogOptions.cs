@@ -88,7 +88,7 @@ internal sealed class LogOptions
                 }
                 catch (UnorderedLogException e)
                 {
-                    messages.WriteLine(UnorderedNote(e));
+                    messages.WriteLine(UnorderedNote(e, "line"));
                     var (whole, wholeReport) = Read(parse, summary.ObservationEnd, progress);
                     return new LogSummaryResult(whole.Summarize(summary), wholeReport);
                 }
@@ -118,7 +118,7 @@ internal sealed class LogOptions
             }
             catch (UnorderedLogException e)
             {
-                messages.WriteLine(UnorderedNote(e));
+                messages.WriteLine(UnorderedNote(e, "row"));
             }
         }
 
@@ -126,9 +126,9 @@ internal sealed class LogOptions
         return new LogSummaryResult(log.Summarize(summary), report);
     }
 
-    /// <summary>The note for a streamed source whose customers' rows are not in date order (it is then read whole).</summary>
-    private static string UnorderedNote(UnorderedLogException e) =>
-        $"note: {e.File}: the rows are not in date order per customer (customer '{e.CustomerId}', {(e.File.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "line" : "row")} {e.Line.ToString(CultureInfo.InvariantCulture)}), so the whole log is read into memory to summarise it; sort the rows by date to summarise while streaming.";
+    /// <summary>The note for a streamed source whose customers' rows are not in date order (it is then read whole); <paramref name="rowWord"/> is "line" for a CSV file, "row" for Parquet and --sql.</summary>
+    private static string UnorderedNote(UnorderedLogException e, string rowWord) =>
+        $"note: {e.File}: the rows are not in date order per customer (customer '{e.CustomerId}', {rowWord} {e.Line.ToString(CultureInfo.InvariantCulture)}), so the whole log is read into memory to summarise it; sort the rows by date to summarise while streaming.";
 
     /// <summary>--streaming reads a CSV file (Parquet and --sql stream anyway); standard input, cdnow and netting by order cannot stream.</summary>
     private void CheckStreamingCsv(ParseResult parse, string? path, bool refundsStream)

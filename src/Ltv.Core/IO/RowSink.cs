@@ -38,6 +38,9 @@ internal sealed class RowSink
 
     public string File { get; }
 
+    /// <summary>How messages name a row's position: "line" for text files, "row" for query results and Parquet.</summary>
+    public string RowWord => _rowWord;
+
     public int HeaderLine { get; set; }
 
     public PurchaseLogBuilder Builder { get; }

@@ -172,7 +172,7 @@ internal sealed class SummarizingRowConsumer : IRowConsumer
     {
         var customer = id.ToString();
         var shown = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var message = string.Create(CultureInfo.InvariantCulture, $"{_sink.File}, row {line}, column {_dateColumn} ({_dateColumnName}): a streaming summary needs each customer's rows in date order, and this row is older than customer '{customer}''s previous {(date.DayNumber <= _calEnd ? "calibration" : "holdout")} row; sort the rows by date, or read the whole log and summarise it in memory (was '{shown}').");
+        var message = string.Create(CultureInfo.InvariantCulture, $"{_sink.File}, {_sink.RowWord} {line}, column {_dateColumn} ({_dateColumnName}): a streaming summary needs each customer's rows in date order, and this row is older than customer '{customer}''s previous {(date.DayNumber <= _calEnd ? "calibration" : "holdout")} row; sort the rows by date, or read the whole log and summarise it in memory (was '{shown}').");
         return new UnorderedLogException(_sink.File, line, customer, message);
     }
 

@@ -9,7 +9,7 @@ public sealed class UnorderedLogException : FormatException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="file">The source named in messages.</param>
-    /// <param name="line">The 1-based row of the older row.</param>
+    /// <param name="line">The 1-based line (text files) or row (query results, Parquet) of the older row.</param>
     /// <param name="customerId">The customer whose rows are out of order.</param>
     /// <param name="message">The one-line message.</param>
     public UnorderedLogException(string file, int line, string customerId, string message)

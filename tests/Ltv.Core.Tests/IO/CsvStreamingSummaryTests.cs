@@ -97,6 +97,7 @@ public sealed class CsvStreamingSummaryTests : IDisposable
 
         Assert.Equal(4, e.Line);
         Assert.Equal("a", e.CustomerId);
+        Assert.StartsWith(Path.GetFileName(path) + ", line 4, column 2 (date): a streaming summary needs each customer's rows in date order", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
