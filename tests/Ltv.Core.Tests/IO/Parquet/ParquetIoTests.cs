@@ -146,6 +146,31 @@ public sealed class ParquetIoTests : IDisposable
     }
 
     [Fact]
+    public async Task Summary_reader_names_the_row_of_a_broken_frequency_recency_convention()
+    {
+        var file = PathOf("broken.parquet");
+        var id = new global::Parquet.Schema.DataField<string>("customer_id");
+        var x = new global::Parquet.Schema.DataField<double>("frequency");
+        var tx = new global::Parquet.Schema.DataField<double>("recency");
+        var t = new global::Parquet.Schema.DataField<double>("T");
+        using (var stream = File.Create(file))
+        {
+            var writer = await global::Parquet.ParquetWriter.CreateAsync(new global::Parquet.Schema.ParquetSchema(id, x, tx, t), stream);
+            await using (writer)
+            {
+                using var group = writer.CreateRowGroup();
+                await group.WriteAsync(id, ["a", "b"]);
+                await group.WriteAsync<double>(x, new double[] { 1d, 0d });
+                await group.WriteAsync<double>(tx, new double[] { 2d, 3d });
+                await group.WriteAsync<double>(t, new double[] { 5d, 5d });
+            }
+        }
+
+        var e = Assert.Throws<InvalidDataException>(() => ParquetSummaryReader.ReadFile(file, ["frequency", "recency", "T"]));
+        Assert.Equal($"{file}, row 2, column 3 (recency): recency must be 0 when frequency is 0 (was '3').", e.Message);
+    }
+
+    [Fact]
     public async Task Predictions_parquet_holds_the_ids_and_every_prediction_column()
     {
         var file = PathOf("predictions.parquet");
