@@ -25,7 +25,7 @@ public sealed class PurchaseLogBuilder
 
     private readonly CustomerIdMap _ids = new();
     private readonly int[] _hash = new int[BatchSize];
-    private readonly long[] _key = new long[BatchSize];
+    private readonly char[] _unpacked = new char[8];
     private RowBatch _batch = new(BatchSize);
     private Pipeline? _pipeline;
     private int[] _customer;
@@ -93,15 +93,21 @@ public sealed class PurchaseLogBuilder
     {
         var b = _batch;
         var n = b.Count;
-        var start = b.CharCount;
-        if (start + customerId.Length + 8 > b.Chars.Length)
+        var key = CustomerIdMap.InlineKey(customerId);
+        if (key == 0)
         {
-            // 8 characters to spare after the last id: CustomerIdMap.InlineKey reads 8 at a time.
-            Array.Resize(ref b.Chars, Math.Max(b.Chars.Length * 2, start + customerId.Length + 8));
+            // Only an id that does not pack into its key is copied (the lookup needs its characters).
+            var start = b.CharCount;
+            if (start + customerId.Length > b.Chars.Length)
+            {
+                Array.Resize(ref b.Chars, Math.Max(b.Chars.Length * 2, start + customerId.Length));
+            }
+
+            customerId.CopyTo(b.Chars.AsSpan(start));
+            b.CharCount = start + customerId.Length;
         }
 
-        customerId.CopyTo(b.Chars.AsSpan(start));
-        b.CharCount = start + customerId.Length;
+        b.Key[n] = key;
         b.End[n] = b.CharCount;
         b.Day[n] = dayNumber;
         b.Amount[n] = amountMinor;
@@ -180,39 +186,56 @@ public sealed class PurchaseLogBuilder
     /// <summary>Looks up the ids of a batch, 64 at a time (first reading each one's slot so that the misses overlap), and appends its rows; empties the batch.</summary>
     private void Append(RowBatch b)
     {
+        if (_built)
+        {
+            throw new InvalidOperationException("Build was already called on this PurchaseLogBuilder.");
+        }
+
+        EnsureRoom(b.Count);
         var chars = b.Chars;
         var ends = b.End;
+        var keys = b.Key;
         var start = 0;
+        var unpacked = _unpacked;
         for (var from = 0; from < b.Count; from += BatchSize)
         {
             var n = Math.Min(BatchSize, b.Count - from);
             var s = start;
             for (var i = 0; i < n; i++)
             {
-                var length = ends[from + i] - s;
-                var key = CustomerIdMap.InlineKey(chars, s, length);
-                _key[i] = key;
-                _hash[i] = CustomerIdMap.Hash(chars.AsSpan(s, length), key);
-                s = ends[from + i];
+                var key = keys[from + i];
+                var end = ends[from + i];
+                _hash[i] = CustomerIdMap.Hash(key < 0 ? default : chars.AsSpan(s, end - s), key);
+                s = end;
             }
 
             _ids.Touch(_hash.AsSpan(0, n));
             for (var i = 0; i < n; i++)
             {
-                var id = chars.AsSpan(start, ends[from + i] - start);
-                start = ends[from + i];
-                var c = _ids.IndexOf(id, _hash[i], _key[i]);
+                var key = keys[from + i];
+                var end = ends[from + i];
+                var id = key < 0 ? default : chars.AsSpan(start, end - start);
+                start = end;
+                var c = _ids.IndexOf(id, _hash[i], key);
                 if (c < 0)
                 {
+                    if (key < 0)
+                    {
+                        id = unpacked.AsSpan(0, CustomerIdMap.Unpack(key, unpacked));
+                    }
+
                     if (id.IsWhiteSpace())
                     {
                         throw new ArgumentException($"customerId must not be empty or blank (was '{id.ToString()}').", "customerId");
                     }
 
-                    c = _ids.Add(id, _hash[i], _key[i]);
+                    c = _ids.Add(id, _hash[i], key);
                 }
 
-                Append(c, b.Day[from + i], b.Amount[from + i]);
+                _customer[_count] = c;
+                _day[_count] = b.Day[from + i];
+                _amount[_count] = b.Amount[from + i];
+                _count++;
             }
         }
 
@@ -249,7 +272,9 @@ public sealed class PurchaseLogBuilder
 
         Flush();
         _built = true;
-        return new PurchaseLog(_ids.ToArray(), _customer, _day, _amount, _count, Currency);
+        var ids = _ids.ToArray();
+        _ids.Release();
+        return new PurchaseLog(ids, _customer, _day, _amount, _count, Currency);
     }
 
     private int IndexOf(ReadOnlySpan<char> customerId)
@@ -268,6 +293,23 @@ public sealed class PurchaseLogBuilder
         return _ids.Add(customerId);
     }
 
+    /// <summary>Grows the columns (doubling) so that <paramref name="rows"/> more rows fit.</summary>
+    private void EnsureRoom(int rows)
+    {
+        if (_count + rows > _customer.Length)
+        {
+            var size = (int)Math.Min(Array.MaxLength, Math.Max((long)_count * 2, (long)_count + rows));
+            if (size < _count + rows)
+            {
+                throw new InvalidOperationException($"A purchase log holds at most {Array.MaxLength} rows.");
+            }
+
+            Array.Resize(ref _customer, size);
+            Array.Resize(ref _day, size);
+            Array.Resize(ref _amount, size);
+        }
+    }
+
     private void Append(int customer, int day, long amount)
     {
         if (_built)
@@ -275,14 +317,7 @@ public sealed class PurchaseLogBuilder
             throw new InvalidOperationException("Build was already called on this PurchaseLogBuilder.");
         }
 
-        if (_count == _customer.Length)
-        {
-            var size = (int)Math.Min(Array.MaxLength, (long)_count * 2);
-            Array.Resize(ref _customer, size);
-            Array.Resize(ref _day, size);
-            Array.Resize(ref _amount, size);
-        }
-
+        EnsureRoom(1);
         _customer[_count] = customer;
         _day[_count] = day;
         _amount[_count] = amount;
@@ -295,6 +330,7 @@ public sealed class PurchaseLogBuilder
         public readonly int[] End = new int[rows];
         public readonly int[] Day = new int[rows];
         public readonly long[] Amount = new long[rows];
+        public readonly long[] Key = new long[rows];
         public char[] Chars = new char[rows * 16];
         public int Count;
         public int CharCount;

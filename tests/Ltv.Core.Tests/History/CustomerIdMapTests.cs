@@ -52,4 +52,29 @@ public class CustomerIdMapTests
         Assert.Equal(2, map.Add(string.Empty));
         Assert.Equal(2, map.IndexOf(string.Empty));
     }
+
+    [Fact]
+    public void A_map_past_the_huge_page_size_finds_every_id_and_is_empty_once_released()
+    {
+        // 300,000 ids grow the table past 4 MiB (native memory advised for huge pages on Linux).
+        var map = new CustomerIdMap();
+        var ids = Enumerable.Range(0, 300_000).Select(i => i % 3 == 0 ? "customer-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) : "C" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            Assert.Equal(i, map.Add(ids[i]));
+        }
+
+        for (var i = ids.Length - 1; i >= 0; i--)
+        {
+            Assert.Equal(i, map.IndexOf(ids[i]));
+        }
+
+        Assert.Equal(-1, map.IndexOf("C300000"));
+        Assert.Equal(ids, map.ToArray());
+        map.Release();
+        Assert.Equal(0, map.Count);
+        Assert.Equal(-1, map.IndexOf("C1"));
+        Assert.Equal(0, map.Add("C1"));
+        Assert.Equal(0, map.IndexOf("C1"));
+    }
 }

@@ -38,24 +38,63 @@ public sealed class IngestionFastPathTests
     }
 
     [Fact]
-    public void The_packed_key_read_eight_characters_at_a_time_equals_the_one_read_a_character_at_a_time()
+    public void The_packed_key_read_as_two_words_equals_the_one_packed_a_character_at_a_time_and_unpacks_to_the_id()
     {
-        string[] ids = ["", "a", "C12345", "abcdefgh", "abcdefghi", "Åsa", "abcdefg\u00e9", "\u007f\u007f", "a\0", "\u0080", "ABCDEFG"];
+        string[] ids = ["", "a", "abc", "abcd", "C1234", "C12345", "abcdefg", "abcdefgh", "abcdefghi", "Åsa", "abcdÅ", "abcdefg\u00e9", "\u00e9bcdefg", "\u007f\u007f", "a\0", "\u0080", "ABCDEFG", "    ", "     ", "1234\u0100678"];
+        Span<char> unpacked = stackalloc char[8];
         foreach (var id in ids)
         {
-            // The id at the start, in the middle (followed by other characters) and at the very end of the array.
-            foreach (var (before, after) in new[] { (0, 8), (3, 8), (5, 0), (0, 0) })
+            var expected = PackedByHand(id);
+            Assert.Equal(expected, CustomerIdMap.InlineKey(id));
+
+            // The id inside a longer text (as a field of a row): the key reads nothing outside the id.
+            var text = "\u00ff\u00ff" + id + "\u00ff\u00ff\u00ff\u00ff";
+            Assert.Equal(expected, CustomerIdMap.InlineKey(text.AsSpan(2, id.Length)));
+            Assert.Equal(CustomerIdMap.Hash(id), CustomerIdMap.Hash(id, expected));
+            if (expected < 0)
             {
-                var chars = new string('x', before) + id + new string('\u00ff', after);
-                var expected = CustomerIdMap.InlineKey(id);
-                Assert.Equal(expected, CustomerIdMap.InlineKey(chars.ToCharArray(), before, id.Length));
-                Assert.Equal(CustomerIdMap.Hash(id), CustomerIdMap.Hash(id, expected));
+                Assert.Equal(id, unpacked[..CustomerIdMap.Unpack(expected, unpacked)].ToString());
             }
         }
 
         Assert.True(CustomerIdMap.InlineKey("C12345") < 0);
         Assert.Equal(0, CustomerIdMap.InlineKey("abcdefghi"));
         Assert.Equal(0, CustomerIdMap.InlineKey("Åsa"));
+    }
+
+    /// <summary>Every id of up to 8 characters of the printable ASCII range and a few others packs as by hand and unpacks to itself.</summary>
+    [FsCheck.Xunit.Property(MaxTest = 1000)]
+    public bool Packed_keys_equal_the_hand_packing_and_round_trip(FsCheck.NonNegativeInt seed)
+    {
+        var random = new Random(seed.Get);
+        var length = random.Next(11);
+        var chars = new char[length];
+        for (var i = 0; i < length; i++)
+        {
+            chars[i] = random.Next(20) == 0 ? (char)random.Next(0x80, 0x200) : (char)random.Next(0, 0x80);
+        }
+
+        var id = new string(chars);
+        var key = CustomerIdMap.InlineKey(id);
+        Span<char> unpacked = stackalloc char[8];
+        return key == PackedByHand(id) && (key == 0 || unpacked[..CustomerIdMap.Unpack(key, unpacked)].SequenceEqual(id));
+    }
+
+    /// <summary>The packing of <see cref="CustomerIdMap.InlineKey"/> written out independently: 7 bits a character, the length above them, the sign bit.</summary>
+    private static long PackedByHand(string id)
+    {
+        if (id.Length > 8 || id.Any(c => c > 0x7F))
+        {
+            return 0;
+        }
+
+        long key = 0;
+        for (var i = 0; i < id.Length; i++)
+        {
+            key += (long)id[i] * (1L << (7 * i));
+        }
+
+        return long.MinValue + ((long)id.Length << 56) + key;
     }
 
     [Fact]
