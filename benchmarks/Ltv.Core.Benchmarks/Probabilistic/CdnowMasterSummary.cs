@@ -32,10 +32,15 @@ internal sealed class CdnowMasterSummary
 
     public int Count => X.Length;
 
-    public static CdnowMasterSummary Load()
+    public static CdnowMasterSummary Load() => From(CdnowDatasets.LoadMaster());
+
+    /// <summary>The CDNOW sample (2,357 customers, the published analysis's cohort) with the same conventions.</summary>
+    public static CdnowMasterSummary LoadSample() => From(CdnowDatasets.LoadSample());
+
+    private static CdnowMasterSummary From(CdnowDataset dataset)
     {
         // The library's own ingestion path (same conventions as the published CDNOW sample analysis).
-        var summaries = CdnowDatasets.LoadMaster().Summaries;
+        var summaries = dataset.Summaries;
         var x = new double[summaries.Count];
         for (var i = 0; i < x.Length; i++)
         {
