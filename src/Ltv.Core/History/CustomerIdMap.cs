@@ -168,21 +168,30 @@ internal sealed class CustomerIdMap
     /// <summary>The index of an id whose <see cref="Hash(ReadOnlySpan{char}, long)"/> and <see cref="InlineKey(ReadOnlySpan{char})"/> are given, or -1.</summary>
     public int IndexOf(ReadOnlySpan<char> id, int hash, long key)
     {
-        var slots = _slots.Span;
+        // The table's memory may be native (SlotBuffer): kept reachable until the span is no longer read, so that its
+        // finalizer cannot free it under the loop when nothing else holds this map.
+        var table = _slots;
+        var slots = table.Span;
         var mask = slots.Length - 1;
+        int index;
         for (var i = hash & mask; ; i = (i + 1) & mask)
         {
             ref readonly var s = ref slots[i];
             if (s.IndexPlusOne == 0)
             {
-                return -1;
+                index = -1;
+                break;
             }
 
             if (s.Hash == hash && (key < 0 ? s.Key == key : s.Key >= 0 && (int)s.Key == id.Length && _chars.AsSpan((int)(s.Key >> 32), id.Length).SequenceEqual(id)))
             {
-                return s.IndexPlusOne - 1;
+                index = s.IndexPlusOne - 1;
+                break;
             }
         }
+
+        GC.KeepAlive(table);
+        return index;
     }
 
     /// <summary>

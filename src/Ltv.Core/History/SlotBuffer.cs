@@ -12,7 +12,8 @@ namespace Ltv.Core.History;
 /// Ubuntu): the 32 MiB id table of 1,000,000 customers read by 10,000,000 lookups, a one-thread 10,000,000-row CSV read took
 /// 6-9 % less wall time, old and new alternating in one process. The native memory is freed by <see cref="Free"/> (which
 /// the owner calls when it replaces or is done with the buffer) or, failing that, by the finalizer; a freed buffer reads as
-/// empty. Not thread safe.
+/// empty. A caller that reads <see cref="Span"/> in a method whose object may be unreachable meanwhile keeps the buffer alive
+/// (<see cref="GC.KeepAlive(object)"/>) until its last read. Not thread safe.
 /// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
 internal sealed unsafe class SlotBuffer<T>
