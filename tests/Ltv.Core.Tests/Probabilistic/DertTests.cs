@@ -70,7 +70,7 @@ public class DertTests
     {
         // Independent reference: DERT = δ ∫₀^∞ e^(-δt) E[Y(t) | x, t_x, T] dt = ∫₀^∞ e^(-w) E[Y(w/δ) | ...] dw, with the
         // closed-form (FHL eq. 10) conditional expectation and no exponential integral.
-        // e^(-w) < 5e-18 past w = 40, so the tail beyond is far below the 1e-9 tolerance. The MBG/NBD expectation at
+        // e^(-w) < 5e-18 past w = 40, so the tail beyond is far below the 1e-10 tolerance (the issue-14 accuracy; it passes at 1e-11). The MBG/NBD expectation at
         // the long horizons the reference needs is costly (its 2F1 series is long), so MBG/NBD checks the three
         // patterns of ordinary customers and BG/NBD all five.
         var model = Model(name);
@@ -81,7 +81,7 @@ public class DertTests
             var reference = GaussKronrodRule.Integrate(Integrand, 0, 2, out _, out _, 1e-13, 30, 21)
                 + GaussKronrodRule.Integrate(Integrand, 2, 40, out _, out _, 1e-13, 30, 21);
             var value = model.DiscountedExpectedResidualTransactions(Delta, x, tx, t);
-            Assert.True(Math.Abs(value - reference) <= 1e-9 * reference, $"{name} ({x}, {tx}, {t}): {value:R} vs {reference:R}");
+            Assert.True(Math.Abs(value - reference) <= 1e-10 * reference, $"{name} ({x}, {tx}, {t}): {value:R} vs {reference:R}");
         }
     }
 
