@@ -1,11 +1,9 @@
-using System.Runtime.InteropServices;
-
 namespace Ltv.Core.History;
 
 /// <summary>
-/// A zeroed, fixed-length buffer of unmanaged values for a large hash table. From 4 MiB on Linux it is native memory aligned to
-/// 2 MiB and advised for transparent huge pages (<c>madvise(MADV_HUGEPAGE)</c>), so that random reads across it do not each
-/// miss the TLB; otherwise (smaller, another system, or where the call is refused) a managed array.
+/// A zeroed, fixed-length buffer of unmanaged values for a large hash table. From 4 MiB on Linux it is memory mapped from the
+/// kernel, aligned to 2 MiB and advised for transparent huge pages (<see cref="HugePages"/>), so that random reads across it do
+/// not each miss the TLB; otherwise (smaller, another system, or where a call is refused) a managed array.
 /// </summary>
 /// <remarks>
 /// Measured on the 2-core KVM machine of docs/benchmarks.md (transparent huge pages in <c>madvise</c> mode, as on Debian and
@@ -30,19 +28,15 @@ internal sealed unsafe class SlotBuffer<T>
     {
         Length = length;
         var bytes = (nuint)length * (nuint)sizeof(T);
-        if (bytes >= NativeFrom && HugePages.CanAdvise)
+        if (bytes >= NativeFrom && HugePages.CanMap)
         {
-            var native = NativeMemory.AlignedAlloc(bytes, HugePages.Size);
-            if (HugePages.TryAdvise(native, bytes))
+            var native = HugePages.TryMap(bytes);
+            if (native is not null)
             {
-                // Zeroed after the advice, so the first touch of each 2 MiB takes a huge page.
-                NativeMemory.Clear(native, bytes);
                 GC.AddMemoryPressure((long)bytes);
                 _native = native;
                 return;
             }
-
-            NativeMemory.AlignedFree(native);
         }
 
         _managed = new T[length];
@@ -68,7 +62,7 @@ internal sealed unsafe class SlotBuffer<T>
 
         if (_native is not null)
         {
-            NativeMemory.AlignedFree(_native);
+            HugePages.Unmap(_native, (nuint)Length * (nuint)sizeof(T));
             _native = null;
             GC.RemoveMemoryPressure((long)((nuint)Length * (nuint)sizeof(T)));
             Length = 0;
