@@ -38,6 +38,9 @@ internal sealed class CustomerIdMap
     /// <summary>The number of distinct ids.</summary>
     public int Count { get; private set; }
 
+    /// <summary>The slots of the table (a power of two, at least twice <see cref="Count"/>; 1,024 after <see cref="Release"/>).</summary>
+    public int TableSlots => _slots.Length;
+
     /// <summary>The process-random key of <see cref="Hash(ReadOnlySpan{char}, long)"/> for packed ids (from the system's cryptographic generator).</summary>
     private static readonly ulong Seed = NewSeed();
 

@@ -59,6 +59,9 @@ public sealed class PurchaseLogBuilder
     /// <summary>Minor units per major unit of <see cref="Currency"/>.</summary>
     public long MinorUnitScale { get; }
 
+    /// <summary>The slots of the customer-id table: its memory is given back at <see cref="Build"/>, so 1,024 from then on.</summary>
+    internal int IdTableSlots => _ids.TableSlots;
+
     /// <summary>Rows added so far.</summary>
     public int Count => _pipeline is null ? _count + _batch.Count : _pipeline.Submitted + _batch.Count;
 

@@ -83,6 +83,24 @@ public class PurchaseLogTests
     }
 
     [Fact]
+    public void Build_gives_back_the_memory_of_a_large_id_table_and_the_log_keeps_every_id()
+    {
+        // 300,000 customers: a table of 1,048,576 slots (16 MiB, mapped memory on Linux), which Build releases.
+        var b = new PurchaseLogBuilder(Currency.USD);
+        for (var i = 0; i < 300_000; i++)
+        {
+            b.Add("C" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), new DateOnly(2024, 1, 1), i);
+        }
+
+        Assert.Equal(1 << 20, b.IdTableSlots);
+        var log = b.Build();
+        Assert.Equal(1024, b.IdTableSlots);
+        Assert.Equal((300_000, 300_000), (log.Count, log.CustomerCount));
+        Assert.Equal("C299999", log.CustomerIdAt(299_999));
+        Assert.Equal(2_999.99m, log.AmountAt(299_999).Amount);
+    }
+
+    [Fact]
     public void Synthetic_logs_are_seeded_date_ordered_and_validated()
     {
         var a = SyntheticPurchaseLog.Generate(5_000, 1_000, seed: 42);
