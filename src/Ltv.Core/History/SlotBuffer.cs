@@ -8,7 +8,7 @@ namespace Ltv.Core.History;
 /// <remarks>
 /// Measured on the 2-core KVM machine of docs/benchmarks.md (transparent huge pages in <c>madvise</c> mode, as on Debian and
 /// Ubuntu): the 32 MiB id table of 1,000,000 customers read by 10,000,000 lookups, a one-thread 10,000,000-row CSV read took
-/// 6-9 % less wall time, old and new alternating in one process. The native memory is freed by <see cref="Free"/> (which
+/// 6-9 % less wall time, old and new alternating in one process. The mapped memory is unmapped by <see cref="Free"/> (which
 /// the owner calls when it replaces or is done with the buffer) or, failing that, by the finalizer; a freed buffer reads as
 /// empty. A caller that reads <see cref="Span"/> in a method whose object may be unreachable meanwhile keeps the buffer alive
 /// (<see cref="GC.KeepAlive(object)"/>) until its last read. Not thread safe.
