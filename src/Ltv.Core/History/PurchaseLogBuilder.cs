@@ -189,10 +189,7 @@ public sealed class PurchaseLogBuilder
     /// <summary>Looks up the ids of a batch, 64 at a time (first reading each one's slot so that the misses overlap), and appends its rows; empties the batch.</summary>
     private void Append(RowBatch b)
     {
-        if (_built)
-        {
-            throw new InvalidOperationException("Build was already called on this PurchaseLogBuilder.");
-        }
+        ThrowIfBuilt();
 
         EnsureRoom(b.Count);
         var chars = b.Chars;
@@ -268,10 +265,7 @@ public sealed class PurchaseLogBuilder
     /// <exception cref="InvalidOperationException">Called twice.</exception>
     public PurchaseLog Build()
     {
-        if (_built)
-        {
-            throw new InvalidOperationException("Build was already called on this PurchaseLogBuilder.");
-        }
+        ThrowIfBuilt();
 
         Flush();
         _built = true;
@@ -296,6 +290,14 @@ public sealed class PurchaseLogBuilder
         return _ids.Add(customerId);
     }
 
+    private void ThrowIfBuilt()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException("Build was already called on this PurchaseLogBuilder.");
+        }
+    }
+
     /// <summary>Grows the columns (doubling) so that <paramref name="rows"/> more rows fit.</summary>
     private void EnsureRoom(int rows)
     {
@@ -315,10 +317,7 @@ public sealed class PurchaseLogBuilder
 
     private void Append(int customer, int day, long amount)
     {
-        if (_built)
-        {
-            throw new InvalidOperationException("Build was already called on this PurchaseLogBuilder.");
-        }
+        ThrowIfBuilt();
 
         EnsureRoom(1);
         _customer[_count] = customer;

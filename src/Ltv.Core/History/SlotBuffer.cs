@@ -28,15 +28,12 @@ internal sealed unsafe class SlotBuffer<T>
     {
         Length = length;
         var bytes = (nuint)length * (nuint)sizeof(T);
-        if (bytes >= NativeFrom && HugePages.CanMap)
+        var native = bytes >= NativeFrom ? HugePages.TryMap(bytes) : null;
+        if (native is not null)
         {
-            var native = HugePages.TryMap(bytes);
-            if (native is not null)
-            {
-                GC.AddMemoryPressure((long)bytes);
-                _native = native;
-                return;
-            }
+            GC.AddMemoryPressure((long)bytes);
+            _native = native;
+            return;
         }
 
         _managed = new T[length];
